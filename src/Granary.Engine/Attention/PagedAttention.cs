@@ -1,0 +1,89 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace Granary.Engine.Attention;
+
+/// <summary>
+/// Attention over the paged KV cache. New keys/values are written to their slots first; decode
+/// tokens then attend in one batched SDPA call over keys gathered from their block tables (query
+/// heads grouped per KV head, so GQA needs no key copies), and each prefill chunk attends causally
+/// over its own keys, or over the gathered cache when it continues an earlier prefix.
+/// </summary>
+internal static class PagedAttention
+{
+    /// <param name="query">[tokens, heads, headDim]</param>
+    /// <param name="key">[tokens, kvHeads, headDim]</param>
+    /// <param name="value">[tokens, kvHeads, headDim]</param>
+    /// <returns>[tokens, heads × headDim]</returns>
+    public static Tensor Forward(Tensor query, Tensor key, Tensor value, Tensor keyCache, Tensor valueCache,
+        AttentionMetadata metadata, int? slidingWindow)
+    {
+        using var scope = NewDisposeScope();
+        keyCache.index_copy_(0, metadata.SlotMapping, key);
+        valueCache.index_copy_(0, metadata.SlotMapping, value);
+
+        var outputs = new List<Tensor>();
+        if (metadata.DecodeCount > 0)
+            outputs.Add(Decode(query[..metadata.DecodeCount], keyCache, valueCache, metadata, slidingWindow));
+        for (var i = metadata.DecodeCount; i < metadata.Slices.Count; i++)
+            outputs.Add(Prefill(i, query, key, value, keyCache, valueCache, metadata, slidingWindow));
+
+        var output = outputs.Count == 1 ? outputs[0] : cat(outputs, 0);
+        return output.MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Decode(Tensor query, Tensor keyCache, Tensor valueCache, AttentionMetadata metadata, int? window)
+    {
+        var batch = metadata.DecodeCount;
+        var keys = metadata.DecodeKeyLength;
+        var (heads, headDim) = (query.shape[1], query.shape[2]);
+        var kvHeads = keyCache.shape[1];
+
+        // [B, kvHeads, group, D]: the query heads sharing one KV head attend together.
+        var q = query.view(batch, kvHeads, heads / kvHeads, headDim);
+        var k = keyCache.index_select(0, metadata.DecodeGather!).view(batch, keys, kvHeads, headDim).transpose(1, 2);
+        var v = valueCache.index_select(0, metadata.DecodeGather!).view(batch, keys, kvHeads, headDim).transpose(1, 2);
+        var o = scaled_dot_product_attention(q, k, v, metadata.DecodeMask(window));
+        return o.reshape(batch, heads * headDim);
+    }
+
+    private static Tensor Prefill(int sliceIndex, Tensor query, Tensor key, Tensor value, Tensor keyCache, Tensor valueCache,
+        AttentionMetadata metadata, int? window)
+    {
+        var slice = metadata.Slices[sliceIndex];
+        var rows = slice.QueryStart..(slice.QueryStart + slice.QueryLength);
+        var (heads, headDim) = (query.shape[1], query.shape[2]);
+        var kvHeads = key.shape[1];
+
+        Tensor k, v;
+        if (slice.FirstPosition == 0)
+        {
+            k = key[rows];
+            v = value[rows];
+        }
+        else
+        {
+            var gather = metadata.PrefillGather(sliceIndex);
+            k = keyCache.index_select(0, gather);
+            v = valueCache.index_select(0, gather);
+        }
+
+        var q = query[rows].transpose(0, 1).unsqueeze(0);
+        k = RepeatKv(k, heads / kvHeads);
+        v = RepeatKv(v, heads / kvHeads);
+        var fresh = slice.FirstPosition == 0 && (window is null || window >= slice.ContextLength);
+        var o = fresh
+            ? scaled_dot_product_attention(q, k, v, is_casual: true)
+            : scaled_dot_product_attention(q, k, v, metadata.PrefillMask(sliceIndex, window));
+        return o.squeeze(0).transpose(0, 1).reshape(slice.QueryLength, heads * headDim);
+    }
+
+    // [keys, kvHeads, D] -> [1, heads, keys, D], each KV head repeated for its query group (HF repeat_kv).
+    private static Tensor RepeatKv(Tensor x, long groups)
+    {
+        var (keys, kvHeads, headDim) = (x.shape[0], x.shape[1], x.shape[2]);
+        var t = x.transpose(0, 1);
+        if (groups > 1) t = t.unsqueeze(1).expand(kvHeads, groups, keys, headDim).reshape(kvHeads * groups, keys, headDim);
+        return t.unsqueeze(0);
+    }
+}

@@ -1,0 +1,66 @@
+using Granary.Engine.Attention;
+using Granary.Engine.Loading;
+using Granary.Engine.Models;
+using static TorchSharp.torch;
+
+namespace Granary.Engine.Generation;
+
+/// <summary>
+/// Executes one forward pass over a set of scheduled chunks against the paged KV cache and returns
+/// their logits. One call is one scheduler step.
+/// </summary>
+internal sealed class ModelRunner(LoadedModel model, KvCache.KvCache cache)
+{
+    public LoadedModel Model { get; } = model;
+
+    public KvCache.KvCache Cache { get; } = cache;
+
+    /// <summary>
+    /// Float32 logits, chunk by chunk in the order given: one row per chunk, or one per token for
+    /// chunks that ask for all logits.
+    /// </summary>
+    public Tensor Execute(IReadOnlyList<ScheduledChunk> chunks)
+    {
+        if (chunks.Count == 0) throw new ArgumentException("nothing to run", nameof(chunks));
+        foreach (var chunk in chunks)
+        {
+            if (chunk.TokenIds.Count == 0) throw new ArgumentException("a chunk has no tokens", nameof(chunks));
+            if ((long)chunk.BlockTable.Count * Cache.BlockSize < chunk.EndPosition)
+                throw new ArgumentException($"a chunk reaching position {chunk.EndPosition} has only {chunk.BlockTable.Count} blocks", nameof(chunks));
+        }
+
+        // Decodes first: the attention kernel batches them together.
+        var order = Enumerable.Range(0, chunks.Count).OrderBy(i => chunks[i].TokenIds.Count == 1 ? 0 : 1).ToArray();
+        var ids = new long[chunks.Sum(c => c.TokenIds.Count)];
+        var positions = new long[ids.Length];
+        var slices = new SequenceSlice[chunks.Count];
+        var start = new int[chunks.Count];
+        var row = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            var chunk = chunks[order[k]];
+            start[order[k]] = row;
+            slices[k] = new SequenceSlice(row, chunk.TokenIds.Count, chunk.EndPosition, chunk.BlockTable);
+            for (var t = 0; t < chunk.TokenIds.Count; t++, row++)
+            {
+                ids[row] = chunk.TokenIds[t];
+                positions[row] = chunk.StartPosition + t;
+            }
+        }
+
+        var wanted = chunks.SelectMany((c, i) => Enumerable.Range(c.AllLogits ? start[i] : start[i] + c.TokenIds.Count - 1, c.LogitRows))
+            .Select(r => (long)r).ToArray();
+
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var device = Model.Device;
+        using var batch = new ForwardBatch(
+            tensor(ids, ScalarType.Int64, device).DetachFromDisposeScope(),
+            tensor(positions, ScalarType.Int64, device).DetachFromDisposeScope(),
+            new AttentionMetadata(slices, Cache.BlockSize, device),
+            Cache);
+        var hidden = Model.Model.Forward(batch);
+        var selected = hidden.index_select(0, tensor(wanted, ScalarType.Int64, device));
+        return Model.Model.ComputeLogits(selected).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,35 @@
+using Granary.Engine.Configuration;
+using Granary.Engine.Models;
+using Granary.Engine.Models.Layers;
+using Granary.Engine.Torch;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using static TorchSharp.torch;
+
+namespace Granary.Engine.Loading;
+
+/// <summary>Loads a Hugging Face model folder (config.json + safetensors) onto a device.</summary>
+internal static class ModelLoader
+{
+    public static LoadedModel Load(string modelDirectory, string device = "cpu", string dtype = "auto", ILogger? logger = null)
+    {
+        logger ??= NullLogger.Instance;
+        var config = ModelRegistry.ReadConfig(JsonConfig.Load(Path.Combine(modelDirectory, "config.json")));
+        var generation = GenerationConfig.Load(modelDirectory);
+        var target = TorchRuntime.Initialize(device);
+        var scalarType = TorchRuntime.ResolveDtype(dtype, target, config.Dtype);
+
+        using var checkpoint = Checkpoint.Open(modelDirectory);
+        using var noGrad = no_grad();
+        var model = ModelRegistry.Create(config, new WeightLoader(checkpoint, scalarType, target));
+
+        var unused = checkpoint.Unused.Where(n => !IsIgnorable(n, config)).ToArray();
+        if (unused.Length > 0)
+            logger.LogWarning("{Count} checkpoint tensors were not used: {Names}", unused.Length, string.Join(", ", unused.Take(10)));
+        return new LoadedModel(model, config, generation, target, scalarType);
+    }
+
+    // Old checkpoints carry rotary buffers; tied models may still ship lm_head.
+    private static bool IsIgnorable(string name, ModelConfig config) =>
+        name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal) || (config.TieWordEmbeddings && name == "lm_head.weight");
+}

@@ -1,0 +1,18 @@
+using Granary.Engine.Configuration;
+using static TorchSharp.torch;
+
+namespace Granary.Engine.Models;
+
+/// <summary>A decoder-only language model: hidden states for a batch, and logits for chosen rows.</summary>
+internal abstract class CausalLM(ModelConfig config) : IDisposable
+{
+    public ModelConfig Config { get; } = config;
+
+    /// <summary>Runs every layer over the batch's tokens, filling the KV cache; returns [tokens, hidden].</summary>
+    public abstract Tensor Forward(ForwardBatch batch);
+
+    /// <summary>Float32 logits [rows, vocab] for the given hidden states.</summary>
+    public abstract Tensor ComputeLogits(Tensor hidden);
+
+    public abstract void Dispose();
+}

@@ -1,0 +1,25 @@
+using Granary.Engine.Attention;
+using static TorchSharp.torch;
+
+namespace Granary.Engine.Models;
+
+/// <summary>The inputs of one forward pass: flattened token ids and positions, plus attention metadata and the cache.</summary>
+internal sealed class ForwardBatch(Tensor inputIds, Tensor positions, AttentionMetadata attention, KvCache.KvCache cache) : IDisposable
+{
+    /// <summary>[tokens] int64.</summary>
+    public Tensor InputIds { get; } = inputIds;
+
+    /// <summary>[tokens] int64.</summary>
+    public Tensor Positions { get; } = positions;
+
+    public AttentionMetadata Attention { get; } = attention;
+
+    public KvCache.KvCache Cache { get; } = cache;
+
+    public void Dispose()
+    {
+        InputIds.Dispose();
+        Positions.Dispose();
+        Attention.Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+using Granary.Engine.Configuration;
+using Granary.Engine.Models.Layers;
+using Granary.Engine.Models.Llama;
+using static TorchSharp.torch;
+
+namespace Granary.Engine.Models.Qwen3;
+
+/// <summary>Qwen3's attention: RMSNorm over each query and key head (q_norm, k_norm) before rotary.</summary>
+internal sealed class Qwen3Attention : LlamaAttention
+{
+    private readonly RmsNorm _qNorm;
+    private readonly RmsNorm _kNorm;
+
+    public Qwen3Attention(WeightLoader weights, string prefix, ModelConfig config, int layerIndex)
+        : base(weights, prefix, config, layerIndex, config.AttentionBias, config.AttentionBias)
+    {
+        _qNorm = new RmsNorm(weights, $"{prefix}.q_norm", config.HeadDim, config.RmsNormEps);
+        _kNorm = new RmsNorm(weights, $"{prefix}.k_norm", config.HeadDim, config.RmsNormEps);
+    }
+
+    protected override (Tensor Q, Tensor K) BeforeRotary(Tensor q, Tensor k) => (_qNorm.Forward(q), _kNorm.Forward(k));
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _qNorm.Dispose();
+        _kNorm.Dispose();
+    }
+}
