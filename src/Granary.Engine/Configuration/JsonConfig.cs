@@ -38,18 +38,31 @@ internal sealed class JsonConfig
 
     public int RequireInt(string key) => GetInt(key) ?? throw Missing(key);
 
-    public int? GetInt(string key) => Read(key, n => n.GetValueKind() == JsonValueKind.Number ? (int?)n.GetValue<double>() : null);
+    public int? GetInt(string key) => GetDouble(key) is { } d
+        ? d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue ? (int)d : throw Invalid(key, "an integer")
+        : null;
 
-    public double? GetDouble(string key) => Read(key, n => n.GetValueKind() == JsonValueKind.Number ? n.GetValue<double>() : (double?)null);
-
-    public bool? GetBool(string key) => Read(key, n => n.GetValueKind() switch
+    public double? GetDouble(string key) => _root[key] switch
     {
+        null => null,
+        var n when n.GetValueKind() == JsonValueKind.Number => ToDouble(n),
+        _ => throw Invalid(key, "a number"),
+    };
+
+    public bool? GetBool(string key) => _root[key]?.GetValueKind() switch
+    {
+        null => null,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        _ => (bool?)null,
-    });
+        _ => throw Invalid(key, "true or false"),
+    };
 
-    public string? GetString(string key) => Read(key, n => n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : null);
+    public string? GetString(string key) => _root[key] switch
+    {
+        null => null,
+        var n when n.GetValueKind() == JsonValueKind.String => n.GetValue<string>(),
+        _ => throw Invalid(key, "a string"),
+    };
 
     /// <summary>An int or a list of ints (e.g. eos_token_id); empty when absent or null.</summary>
     public IReadOnlyList<int> GetIntList(string key)
@@ -58,8 +71,8 @@ internal sealed class JsonConfig
         return node switch
         {
             null => [],
-            JsonArray array => array.Select(n => n is null ? throw Invalid(key, "a list of integers") : (int)n.GetValue<double>()).ToArray(),
-            JsonValue value when value.GetValueKind() == JsonValueKind.Number => [(int)value.GetValue<double>()],
+            JsonArray array => array.Select(n => n is not null && n.GetValueKind() == JsonValueKind.Number ? (int)ToDouble(n) : throw Invalid(key, "a list of integers")).ToArray(),
+            JsonValue value when value.GetValueKind() == JsonValueKind.Number => [(int)ToDouble(value)],
             _ => throw Invalid(key, "an integer or a list of integers"),
         };
     }
@@ -69,25 +82,14 @@ internal sealed class JsonConfig
     public IReadOnlyList<string> GetStringList(string key) => _root[key] switch
     {
         null => [],
-        JsonArray array => array.Select(n => n?.GetValue<string>() ?? throw Invalid(key, "a list of strings")).ToArray(),
+        JsonArray array => array.Select(n => n is not null && n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : throw Invalid(key, "a list of strings")).ToArray(),
         _ => throw Invalid(key, "a list of strings"),
     };
-
-    private T? Read<T>(string key, Func<JsonNode, T?> read)
-    {
-        var node = _root[key];
-        if (node is null) return default;
-        try
-        {
-            return read(node);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
-        {
-            throw Invalid(key, typeof(T).Name);
-        }
-    }
 
     private ModelLoadException Missing(string key) => new($"{FileName}: required field '{key}' is missing");
 
     private ModelLoadException Invalid(string key, string expected) => new($"{FileName}: field '{key}' must be {expected}");
+
+    // Parsed numbers and numbers set from C# values read the same way through their JSON text.
+    private static double ToDouble(JsonNode number) => double.Parse(number.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 }
