@@ -16,10 +16,10 @@ internal sealed class ModelRunner(LoadedModel model, KvCache.KvCache cache)
     public KvCache.KvCache Cache { get; } = cache;
 
     /// <summary>
-    /// Float32 logits, chunk by chunk in the order given: one row per chunk, or one per token for
-    /// chunks that ask for all logits.
+    /// Float32 logits, chunk by chunk in the order given: one row per chunk, one per token for
+    /// chunks that ask for all logits, none for chunks that need none. Null when no chunk needs logits.
     /// </summary>
-    public Tensor Execute(IReadOnlyList<ScheduledChunk> chunks)
+    public Tensor? Execute(IReadOnlyList<ScheduledChunk> chunks)
     {
         if (chunks.Count == 0) throw new ArgumentException("nothing to run", nameof(chunks));
         foreach (var chunk in chunks)
@@ -60,6 +60,7 @@ internal sealed class ModelRunner(LoadedModel model, KvCache.KvCache cache)
             new AttentionMetadata(slices, Cache.BlockSize, device),
             Cache);
         var hidden = Model.Model.Forward(batch);
+        if (wanted.Length == 0) return null;
         var selected = hidden.index_select(0, tensor(wanted, ScalarType.Int64, device));
         return Model.Model.ComputeLogits(selected).MoveToOuterDisposeScope();
     }

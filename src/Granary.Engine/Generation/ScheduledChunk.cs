@@ -3,11 +3,13 @@ namespace Granary.Engine.Generation;
 /// <summary>
 /// One sequence's work in a forward pass: <paramref name="TokenIds"/> at positions starting at
 /// <paramref name="StartPosition"/> (earlier positions are already cached in <paramref name="BlockTable"/>'s blocks).
-/// With <paramref name="AllLogits"/>, logits come back for every token, not only the last.
+/// Logits come back for the last token, for every token with <paramref name="AllLogits"/>, or for
+/// none when <paramref name="NeedsLogits"/> is false (a prefill chunk that is not the prompt's last).
 /// </summary>
-internal sealed record ScheduledChunk(IReadOnlyList<int> TokenIds, int StartPosition, IReadOnlyList<int> BlockTable, bool AllLogits = false)
+internal sealed record ScheduledChunk(
+    IReadOnlyList<int> TokenIds, int StartPosition, IReadOnlyList<int> BlockTable, bool AllLogits = false, bool NeedsLogits = true)
 {
     public int EndPosition => StartPosition + TokenIds.Count;
 
-    public int LogitRows => AllLogits ? TokenIds.Count : 1;
+    public int LogitRows => AllLogits ? TokenIds.Count : NeedsLogits ? 1 : 0;
 }

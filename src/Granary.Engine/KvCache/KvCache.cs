@@ -40,6 +40,21 @@ internal sealed class KvCache : IDisposable
         _ => throw new ArgumentException($"unsupported KV cache dtype {dtype}"),
     };
 
+    /// <summary>Copies whole blocks (all layers, keys and values): copy-on-write for forked sequences.</summary>
+    public void CopyBlocks(IReadOnlyList<(int Source, int Destination)> copies)
+    {
+        if (copies.Count == 0) return;
+        using var scope = NewDisposeScope();
+        var device = Keys[0].device;
+        var source = tensor(copies.Select(c => (long)c.Source).ToArray(), ScalarType.Int64, device);
+        var destination = tensor(copies.Select(c => (long)c.Destination).ToArray(), ScalarType.Int64, device);
+        foreach (var pool in Keys.Concat(Values))
+        {
+            var blocks = pool.view(NumBlocks, BlockSize, pool.shape[1], pool.shape[2]);
+            blocks.index_copy_(0, destination, blocks.index_select(0, source));
+        }
+    }
+
     public void Dispose()
     {
         foreach (var tensor in Keys.Concat(Values)) tensor.Dispose();

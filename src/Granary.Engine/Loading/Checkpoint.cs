@@ -14,10 +14,15 @@ internal sealed class Checkpoint : IWeightSource, IDisposable
     private readonly List<SafetensorsFile> _files;
     private readonly Dictionary<string, SafetensorsFile> _byName;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly IProgress<double>? _progress;
+    private readonly long _totalBytes;
+    private long _loadedBytes;
 
-    private Checkpoint(List<SafetensorsFile> files)
+    private Checkpoint(List<SafetensorsFile> files, IProgress<double>? progress)
     {
         _files = files;
+        _progress = progress;
+        _totalBytes = Math.Max(1, files.Sum(f => f.Tensors.Values.Sum(t => t.ByteLength)));
         _byName = new Dictionary<string, SafetensorsFile>(StringComparer.Ordinal);
         foreach (var file in files)
         foreach (var name in file.Tensors.Keys)
@@ -27,14 +32,15 @@ internal sealed class Checkpoint : IWeightSource, IDisposable
         }
     }
 
-    public static Checkpoint Open(string modelDirectory)
+    /// <param name="progress">Told the fraction of checkpoint bytes loaded so far.</param>
+    public static Checkpoint Open(string modelDirectory, IProgress<double>? progress = null)
     {
         var paths = FindFiles(modelDirectory);
         var files = new List<SafetensorsFile>();
         try
         {
             foreach (var path in paths) files.Add(SafetensorsFile.Open(path));
-            return new Checkpoint(files);
+            return new Checkpoint(files, progress);
         }
         catch
         {
@@ -57,6 +63,8 @@ internal sealed class Checkpoint : IWeightSource, IDisposable
             throw new ModelLoadException(
                 $"{Path.GetFileName(file.Path)}: tensor '{name}' has shape [{string.Join(", ", info.Shape)}], the config implies [{string.Join(", ", expectedShape)}]");
         _used.Add(name);
+        _loadedBytes += info.ByteLength;
+        _progress?.Report((double)_loadedBytes / _totalBytes);
 
         var host = file.Read(info);
         if (host.dtype == dtype && device.type == DeviceType.CPU) return host;

@@ -11,7 +11,8 @@ namespace Granary.Engine.Loading;
 /// <summary>Loads a Hugging Face model folder (config.json + safetensors) onto a device.</summary>
 internal static class ModelLoader
 {
-    public static LoadedModel Load(string modelDirectory, string device = "cpu", string dtype = "auto", ILogger? logger = null)
+    public static LoadedModel Load(string modelDirectory, string device = "cpu", string dtype = "auto", ILogger? logger = null,
+        IProgress<double>? progress = null)
     {
         logger ??= NullLogger.Instance;
         var config = ModelRegistry.ReadConfig(JsonConfig.Load(Path.Combine(modelDirectory, "config.json")));
@@ -19,7 +20,7 @@ internal static class ModelLoader
         var target = TorchRuntime.Initialize(device);
         var scalarType = TorchRuntime.ResolveDtype(dtype, target, config.Dtype);
 
-        using var checkpoint = Checkpoint.Open(modelDirectory);
+        using var checkpoint = Checkpoint.Open(modelDirectory, progress);
         using var noGrad = no_grad();
         var model = ModelRegistry.Create(config, new WeightLoader(checkpoint, scalarType, target));
 

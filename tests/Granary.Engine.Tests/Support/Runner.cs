@@ -32,7 +32,7 @@ internal sealed class Runner : IDisposable
 
     public float[] Logits(IReadOnlyList<ScheduledChunk> chunks)
     {
-        using var logits = ModelRunner.Execute(chunks);
+        using var logits = ModelRunner.Execute(chunks)!;
         return logits.data<float>().ToArray();
     }
 

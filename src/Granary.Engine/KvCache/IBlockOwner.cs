@@ -1,0 +1,12 @@
+namespace Granary.Engine.KvCache;
+
+/// <summary>What the block manager needs of a sequence: its tokens, its blocks and their hashes.</summary>
+internal interface IBlockOwner
+{
+    IReadOnlyList<int> TokenIds { get; }
+
+    List<int> BlockTable { get; }
+
+    /// <summary>Hashes of the leading full blocks, in order (computed lazily, kept across steps).</summary>
+    List<BlockHash> BlockHashes { get; }
+}

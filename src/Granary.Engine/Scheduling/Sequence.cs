@@ -1,0 +1,44 @@
+using Granary.Engine.KvCache;
+using Granary.Engine.Output;
+
+namespace Granary.Engine.Scheduling;
+
+/// <summary>
+/// One choice of a request as the scheduler sees it: prompt plus generated tokens, how many of
+/// them are already in the KV cache, and the blocks that hold them.
+/// </summary>
+internal sealed class Sequence(RequestState request, int choice, IEnumerable<int> tokens, SequenceOutput output, long arrival) : IBlockOwner
+{
+    private readonly List<int> _tokens = [.. tokens];
+
+    public RequestState Request { get; } = request;
+
+    public int Choice { get; } = choice;
+
+    public long Arrival { get; } = arrival;
+
+    public IReadOnlyList<int> TokenIds => _tokens;
+
+    public int PromptLength => Request.PromptIds.Length;
+
+    public int OutputLength => _tokens.Count - PromptLength;
+
+    /// <summary>Tokens whose keys and values are in the cache.</summary>
+    public int NumComputedTokens { get; set; }
+
+    public int NumUncomputedTokens => _tokens.Count - NumComputedTokens;
+
+    public bool IsPrefilling => NumComputedTokens < PromptLength;
+
+    public List<int> BlockTable { get; } = [];
+
+    public List<BlockHash> BlockHashes { get; } = [];
+
+    public SequenceStatus Status { get; set; } = SequenceStatus.Waiting;
+
+    public SequenceOutput Output { get; } = output;
+
+    public int CachedPromptTokens { get; set; }
+
+    public void Append(int tokenId) => _tokens.Add(tokenId);
+}

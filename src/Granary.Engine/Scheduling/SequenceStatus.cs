@@ -1,0 +1,8 @@
+namespace Granary.Engine.Scheduling;
+
+internal enum SequenceStatus
+{
+    Waiting,
+    Running,
+    Finished,
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Granary.Engine.Abstractions;
+using Granary.Engine.Generation;
+using Granary.Engine.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Engine.Serving;
+
+/// <summary>
+/// The engine thread. It alone touches tensors: each iteration drains commands, schedules one
+/// step, runs one forward pass, samples, and publishes deltas. Requests come and go between
+/// steps; an aborted request's blocks are freed before the next step.
+/// </summary>
+internal sealed class EngineCore : IDisposable
+{
+    private readonly ConcurrentQueue<EngineCommand> _commands = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Dictionary<string, RequestState> _requests = [];
+    private readonly TaskCompletionSource<EngineParts> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Func<EngineParts> _build;
+    private readonly ILogger _logger;
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+    private EngineParts _parts = null!;
+
+    /// <param name="build">Runs first on the engine thread: loads the model and makes the parts that own tensors.</param>
+    public EngineCore(Func<EngineParts> build, EngineMetrics metrics, ILogger logger)
+    {
+        _build = build;
+        Metrics = metrics;
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "granary-engine" };
+    }
+
+    public EngineMetrics Metrics { get; }
+
+    private Scheduler Scheduler => _parts.Scheduler;
+
+    /// <summary>Starts the engine thread; completes once its parts are built (the model is loaded).</summary>
+    public Task<EngineParts> StartAsync()
+    {
+        _thread.Start();
+        return _started.Task;
+    }
+
+    public void Submit(EngineCommand command)
+    {
+        _commands.Enqueue(command);
+        _signal.Release();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            _parts = _build();
+            _started.SetResult(_parts);
+        }
+        catch (Exception error)
+        {
+            _started.SetException(error);
+            return;
+        }
+        while (!_stopping)
+        {
+            Drain();
+            if (!Scheduler.HasWork)
+            {
+                Metrics.Publish(Scheduler);
+                _signal.Wait(TimeSpan.FromMilliseconds(250));
+                continue;
+            }
+            try
+            {
+                Step();
+            }
+            catch (Exception error)
+            {
+                // A failed step must not leave a stream hanging: every live request ends with the error.
+                _logger.LogError(error, "Engine step failed; failing {Count} requests", _requests.Count);
+                foreach (var request in _requests.Values.ToArray()) Fail(request, error);
+            }
+        }
+    }
+
+    private void Step()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var step = Scheduler.Schedule();
+        if (step.Count == 0) return;
+
+        _parts.Cache.CopyBlocks(Scheduler.Blocks.TakePendingCopies());
+        var chunks = step.Select(s => new ScheduledChunk(
+            s.Sequence.TokenIds.Skip(s.StartPosition).Take(s.TokenCount).ToArray(),
+            s.StartPosition, s.Sequence.BlockTable, NeedsLogits: s.Samples)).ToArray();
+        using var logits = _parts.Runner.Execute(chunks);
+        Scheduler.Complete(step);
+
+        var sampling = step.Where(s => s.Samples).Select(s => s.Sequence).ToArray();
+        if (logits is not null) _parts.Outputs.Process(sampling, logits);
+        foreach (var request in _parts.Outputs.TakeFinishedRequests()) _requests.Remove(request.Id);
+        Metrics.RecordStep(step, Stopwatch.GetElapsedTime(started), Scheduler);
+    }
+
+    private void Drain()
+    {
+        while (_commands.TryDequeue(out var command))
+        {
+            switch (command)
+            {
+                case EngineCommand.Add add:
+                    _requests[add.Request.Id] = add.Request;
+                    foreach (var sequence in add.Request.Sequences) Scheduler.Add(sequence);
+                    break;
+                case EngineCommand.Abort abort when _requests.Remove(abort.RequestId, out var request):
+                    foreach (var sequence in request.Sequences.ToArray()) Scheduler.Finish(sequence);
+                    request.Events.TryComplete();
+                    request.Dispose();
+                    break;
+            }
+        }
+    }
+
+    private void Fail(RequestState request, Exception error)
+    {
+        foreach (var sequence in request.Sequences.Where(s => s.Status != SequenceStatus.Finished).ToArray())
+            Scheduler.Finish(sequence);
+        request.Events.TryComplete(error);
+        request.Dispose();
+        _requests.Remove(request.Id);
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _signal.Release();
+        if (_thread.IsAlive) _thread.Join(TimeSpan.FromSeconds(10));
+        foreach (var request in _requests.Values) request.Events.TryComplete(new ObjectDisposedException("engine"));
+        if (_started.Task.IsCompletedSuccessfully)
+        {
+            _parts.Cache.Dispose();
+            _parts.Model.Dispose();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Granary.Engine.Generation;
+using Granary.Engine.KvCache;
+using Granary.Engine.Loading;
+using Granary.Engine.Output;
+using Granary.Engine.Scheduling;
+using Granary.Engine.Torch;
+using Granary.Tokenization;
+using Granary.Tokenization.Templates;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+
+namespace Granary.Engine.Serving;
+
+/// <summary>Builds an engine's parts on its thread: model, KV cache sized to the memory budget, scheduler.</summary>
+internal sealed class EngineSetup
+{
+    private EngineSetup(EngineParts parts, ChatRenderer renderer, int maxModelLength)
+    {
+        Parts = parts;
+        Renderer = renderer;
+        MaxModelLength = maxModelLength;
+    }
+
+    public EngineParts Parts { get; }
+
+    public ChatRenderer Renderer { get; }
+
+    public int MaxModelLength { get; }
+
+    public static EngineSetup Build(EngineOptions options, PretrainedTokenizer tokenizer, ILogger logger, IProgress<double>? progress)
+    {
+        var template = LoadTemplate(options.ModelPath);
+        if (options.Threads is { } threads) torch.set_num_threads(threads);
+        var model = ModelLoader.Load(options.ModelPath, options.Device, options.Dtype, logger, progress);
+        var config = model.Config;
+        var maxModelLength = options.MaxModelLength ?? config.MaxPositionEmbeddings;
+        if (maxModelLength > config.MaxPositionEmbeddings)
+            throw new ModelLoadException($"max model length {maxModelLength} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
+
+        var perToken = KvCache.KvCache.BytesPerToken(config.NumHiddenLayers, config.NumKeyValueHeads, config.HeadDim, model.Dtype);
+        var budget = options.KvCacheBytes ?? (long)(DeviceMemory.FreeBytes(model.Device) * options.MemoryFraction);
+        var useful = (long)options.MaxNumSequences * maxModelLength;
+        var blocks = (int)Math.Min(budget / perToken, useful + options.BlockSize) / options.BlockSize;
+        var needed = (maxModelLength + options.BlockSize - 1) / options.BlockSize;
+        if (blocks < needed)
+            throw new ModelLoadException(
+                $"the KV cache budget ({budget >> 20} MiB, {blocks} blocks) cannot hold one {maxModelLength}-token sequence ({needed} blocks); give it more memory or lower the max model length");
+
+        var cache = new KvCache.KvCache(config.NumHiddenLayers, blocks, options.BlockSize, config.NumKeyValueHeads, config.HeadDim, model.Dtype, model.Device);
+        logger.LogInformation("KV cache: {Blocks} blocks of {BlockSize} tokens ({MiB} MiB), max model length {MaxModelLength}",
+            blocks, options.BlockSize, (long)blocks * options.BlockSize * perToken >> 20, maxModelLength);
+
+        var manager = new KvBlockManager(blocks, options.BlockSize, options.EnablePrefixCaching);
+        var schedulerConfig = new SchedulerConfig
+        {
+            MaxModelLength = maxModelLength,
+            MaxNumSequences = options.MaxNumSequences,
+            MaxNumBatchedTokens = options.MaxNumBatchedTokens ?? (model.Device.type == DeviceType.CUDA ? 8192 : 512),
+        };
+        var scheduler = new Scheduler(schedulerConfig, manager);
+        var sequences = new SequenceFactory(tokenizer, scheduler);
+        var eos = config.EosTokenIds.Concat(model.Generation.EosTokenIds)
+            .Concat(tokenizer.EosTokenId is { } id ? [id] : []).ToHashSet();
+        var outputs = new StepOutputs(scheduler, sequences, new LogprobsBuilder(tokenizer), eos, maxModelLength);
+        var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache), sequences, outputs);
+        return new EngineSetup(parts, new ChatRenderer(template, tokenizer), maxModelLength);
+    }
+
+    private static ChatTemplate? LoadTemplate(string modelPath)
+    {
+        var source = ChatTemplateSource.Load(modelPath);
+        if (source is null) return null;
+        try
+        {
+            return ChatTemplate.Parse(source);
+        }
+        catch (ChatTemplateException error)
+        {
+            throw new ModelLoadException($"the chat template of {modelPath} does not parse: {error.Message}", error);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Granary.Engine.Abstractions;
+using Granary.Engine.Scheduling;
+using Granary.Tokenization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Granary.Engine.Serving;
+
+/// <summary>
+/// A model replica that serves requests: prompts are rendered and tokenized on the caller's
+/// thread, then handed to the engine thread, whose deltas come back through a channel.
+/// </summary>
+public sealed class LlmEngine : IEngine, IDisposable
+{
+    private readonly EngineCore _core;
+    private readonly PromptPreprocessor _preprocessor;
+    private readonly SequenceFactory _sequences;
+    private readonly TorchSharp.torch.Device _device;
+    private long _requestCounter;
+
+    private LlmEngine(EngineCore core, EngineParts parts, PromptPreprocessor preprocessor, ModelCard card)
+    {
+        _core = core;
+        _preprocessor = preprocessor;
+        _sequences = parts.Sequences;
+        _device = parts.Model.Device;
+        Card = card;
+    }
+
+    public ModelCard Card { get; }
+
+    /// <summary>Loads the model on a new engine thread and starts serving.</summary>
+    public static async Task<LlmEngine> StartAsync(EngineOptions options, ILoggerFactory? loggers = null, IProgress<double>? loadProgress = null)
+    {
+        var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<LlmEngine>();
+        var tokenizer = PretrainedTokenizer.FromDirectory(options.ModelPath);
+        EngineSetup? setup = null;
+        var core = new EngineCore(() => (setup = EngineSetup.Build(options, tokenizer, logger, loadProgress)).Parts, new EngineMetrics(), logger);
+        try
+        {
+            var parts = await core.StartAsync().ConfigureAwait(false);
+            var card = new ModelCard
+            {
+                Id = options.Name,
+                MaxModelLength = setup!.MaxModelLength,
+                Root = Path.GetFullPath(options.ModelPath),
+                Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            };
+            var preprocessor = new PromptPreprocessor(tokenizer, setup.Renderer, parts.Model.Config.VocabSize, setup.MaxModelLength);
+            return new LlmEngine(core, parts, preprocessor, card);
+        }
+        catch
+        {
+            core.Dispose();
+            throw;
+        }
+    }
+
+    public async IAsyncEnumerable<GenerationEvent> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (ids, text) = _preprocessor.Prepare(request.Prompt);
+        var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
+        var channel = Channel.CreateUnbounded<GenerationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var id = $"{request.RequestId}#{Interlocked.Increment(ref _requestCounter)}";
+        var state = new RequestState(id, ids, sampling, channel.Writer, _device)
+        {
+            PendingPromptInfo = new PromptInfo
+            {
+                TokenCount = ids.Length,
+                TokenIds = request.ReturnPrompt ? ids : null,
+                Text = request.ReturnPrompt ? text ?? _preprocessor.Decode(ids) : null,
+            },
+        };
+        _sequences.CreateFirst(state);
+        _core.Submit(new EngineCommand.Add(state));
+
+        var completed = false;
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return item;
+            completed = true;
+        }
+        finally
+        {
+            if (!completed) _core.Submit(new EngineCommand.Abort(id));
+        }
+    }
+
+    public TokenizeResult Tokenize(PromptInput prompt, bool returnTokenStrings = false)
+    {
+        var (ids, _) = _preprocessor.Prepare(prompt, allowEmpty: true);
+        return new TokenizeResult
+        {
+            Tokens = ids,
+            MaxModelLength = Card.MaxModelLength,
+            TokenStrings = returnTokenStrings ? ids.Select(_preprocessor.TokenString).ToArray() : null,
+        };
+    }
+
+    public string Detokenize(int[] tokenIds) => _preprocessor.Decode(tokenIds);
+
+    public EngineStats GetStats() => _core.Metrics.Snapshot;
+
+    public void Dispose() => _core.Dispose();
+}
