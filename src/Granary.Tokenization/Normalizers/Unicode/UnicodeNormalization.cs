@@ -15,7 +15,7 @@ internal static class UnicodeNormalization
     public static string Normalize(string text, bool compose, bool compatibility)
     {
         var data = UnicodeNormalizationData.Instance;
-        if (IsQuickYes(text, data, compatibility))
+        if (IsQuickYes(text, data, compose, compatibility))
         {
             return text;
         }
@@ -36,9 +36,10 @@ internal static class UnicodeNormalization
         return builder.ToString();
     }
 
-    private static bool IsQuickYes(string text, UnicodeNormalizationData data, bool compatibility)
+    // Below the limit nothing changes: NFC leaves Latin-1 and Latin Extended alone, NFD decomposes from À on.
+    private static bool IsQuickYes(string text, UnicodeNormalizationData data, bool compose, bool compatibility)
     {
-        var asciiLimit = compatibility ? 0xA0 : 0x300;
+        var asciiLimit = compatibility ? 0xA0 : compose ? 0x300 : 0xC0;
         foreach (var rune in text.EnumerateRunes())
         {
             if (rune.Value >= asciiLimit && data.MayChange(rune.Value, compatibility))
