@@ -1,0 +1,13 @@
+namespace Granary.Tokenization.Templates.Syntax.Expressions;
+
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    FloorDivide,
+    Modulo,
+    Power,
+    Concatenate,
+}

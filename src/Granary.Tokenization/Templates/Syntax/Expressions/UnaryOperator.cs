@@ -1,0 +1,8 @@
+namespace Granary.Tokenization.Templates.Syntax.Expressions;
+
+internal enum UnaryOperator
+{
+    Negate,
+    Plus,
+    Not,
+}
