@@ -1,5 +1,4 @@
 using Granary.Engine.Generation;
-using Granary.Engine.KvCache;
 using Granary.Engine.Loading;
 using static TorchSharp.torch;
 
@@ -8,14 +7,13 @@ namespace Granary.Engine.Tests.Support;
 /// <summary>A model runner with its own small KV cache, and block tables handed out per sequence.</summary>
 internal sealed class Runner : IDisposable
 {
-    private readonly BlockAllocator _allocator;
+    private int _nextBlock;
 
     public Runner(LoadedModel model, int numBlocks = 64, int blockSize = 4)
     {
         var c = model.Config;
         Cache = new KvCache.KvCache(c.NumHiddenLayers, numBlocks, blockSize, c.NumKeyValueHeads, c.HeadDim, model.Dtype, model.Device);
         ModelRunner = new ModelRunner(model, Cache);
-        _allocator = new BlockAllocator(numBlocks);
     }
 
     public KvCache.KvCache Cache { get; }
@@ -26,7 +24,10 @@ internal sealed class Runner : IDisposable
     {
         var blocks = new int[(tokens + Cache.BlockSize - 1) / Cache.BlockSize];
         for (var i = 0; i < blocks.Length; i++)
-            if (!_allocator.TryAllocate(out blocks[i])) throw new InvalidOperationException("test cache too small");
+        {
+            if (_nextBlock == Cache.NumBlocks) throw new InvalidOperationException("test cache too small");
+            blocks[i] = _nextBlock++;
+        }
         return blocks;
     }
 

@@ -1,0 +1,32 @@
+using Granary.Grains.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+
+namespace Granary.Grains.Hosting;
+
+public static class GrainsSiloBuilderExtensions
+{
+    /// <summary>
+    /// Granary's grains on a silo: replica placement by silo metadata, and (when <paramref name="configureWorker"/>
+    /// is given) the engines this silo runs, loaded in the background once the silo is up.
+    /// </summary>
+    public static ISiloBuilder AddGranaryGrains(this ISiloBuilder silo, string role, Action<WorkerOptions>? configureWorker = null)
+    {
+        var worker = new WorkerOptions();
+        configureWorker?.Invoke(worker);
+        var metadata = new Dictionary<string, string> { [SiloMetadataKeys.Role] = role };
+        if (worker.Models.Count > 0) metadata[SiloMetadataKeys.Models] = string.Join(',', worker.Models.Select(m => m.Name));
+        silo.UseSiloMetadata(metadata);
+        silo.Services.AddPlacementFilter<ReplicaPlacementFilterStrategy, ReplicaPlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddSingleton<EngineHost>();
+        silo.Services.Configure<WorkerOptions>(o =>
+        {
+            o.Models.AddRange(worker.Models);
+            o.ReplicasPerModel = worker.ReplicasPerModel;
+            o.HeartbeatInterval = worker.HeartbeatInterval;
+        });
+        if (worker.Models.Count > 0) silo.Services.AddHostedService<EngineLoader>();
+        return silo;
+    }
+}

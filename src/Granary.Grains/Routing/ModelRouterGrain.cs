@@ -1,0 +1,67 @@
+using Granary.Grains.Abstractions;
+using Orleans.Runtime;
+
+namespace Granary.Grains.Routing;
+
+/// <summary>
+/// Tracks a model's replicas from their heartbeats and routes to the least loaded live one. A
+/// replica is live while its heartbeats keep coming and cluster membership still lists its silo
+/// as active; a fresh activation of the router (after its silo died) refills within one heartbeat.
+/// </summary>
+internal sealed class ModelRouterGrain(IClusterMembershipService membership) : Grain, IModelRouterGrain
+{
+    private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, ReplicaEntry> _replicas = [];
+    private bool _registered;
+
+    public async Task Heartbeat(ReplicaStatus status)
+    {
+        var key = status.Key.ToString();
+        if (_replicas.TryGetValue(key, out var entry))
+        {
+            entry.Status = status;
+            entry.LastSeen = DateTime.UtcNow;
+            entry.Dispatched = 0;
+        }
+        else
+        {
+            _replicas[key] = new ReplicaEntry(status, DateTime.UtcNow);
+        }
+        if (!_registered)
+        {
+            await GrainFactory.GetGrain<IModelCatalogGrain>(0).Register(status.Card);
+            _registered = true;
+        }
+    }
+
+    public Task Remove(string replicaKey)
+    {
+        _replicas.Remove(replicaKey);
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> Pick()
+    {
+        var best = Live().MinBy(p => p.Value.Load);
+        if (best.Value is null) return Task.FromResult<string?>(null);
+        best.Value.Dispatched++;
+        return Task.FromResult<string?>(best.Key);
+    }
+
+    public Task<bool> IsLive(string replicaKey) => Task.FromResult(Live().Any(p => p.Key == replicaKey));
+
+    public Task<IReadOnlyList<ReplicaStatus>> GetReplicas() =>
+        Task.FromResult<IReadOnlyList<ReplicaStatus>>(Live().Select(p => p.Value.Status).ToArray());
+
+    private IEnumerable<KeyValuePair<string, ReplicaEntry>> Live()
+    {
+        var now = DateTime.UtcNow;
+        var snapshot = membership.CurrentSnapshot;
+        foreach (var dead in _replicas.Where(p => now - p.Value.LastSeen > Expiry || !IsActive(snapshot, p.Value.Status.Key.Silo)).Select(p => p.Key).ToArray())
+            _replicas.Remove(dead);
+        return _replicas;
+    }
+
+    private static bool IsActive(ClusterMembershipSnapshot snapshot, string silo) =>
+        snapshot.Members.TryGetValue(SiloAddress.FromParsableString(silo), out var member) && member.Status == SiloStatus.Active;
+}

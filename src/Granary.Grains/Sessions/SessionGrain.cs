@@ -1,0 +1,37 @@
+using Granary.Grains.Abstractions;
+
+namespace Granary.Grains.Sessions;
+
+/// <summary>
+/// Keeps a conversation on the replica that holds its KV cache (so its prefix is reused), and
+/// moves it to the least loaded live replica when that one is gone.
+/// </summary>
+internal sealed class SessionGrain : Grain, ISessionGrain
+{
+    private string? _replica;
+
+    private IModelRouterGrain Router => GrainFactory.GetGrain<IModelRouterGrain>(Model);
+
+    private string Model
+    {
+        get
+        {
+            var key = this.GetPrimaryKeyString();
+            return key[..key.LastIndexOf('|')];
+        }
+    }
+
+    public async Task<string?> Resolve()
+    {
+        if (_replica is not null && await Router.IsLive(_replica)) return _replica;
+        _replica = await Router.Pick();
+        return _replica;
+    }
+
+    public async Task<string?> Rebind(string failedReplicaKey)
+    {
+        await Router.Remove(failedReplicaKey);
+        if (_replica == failedReplicaKey) _replica = null;
+        return await Resolve();
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+
+namespace Granary.Server.CommandLine;
+
+/// <summary>The granary command line. Every flag also reads GRANARY_* defaults where noted.</summary>
+internal static class ServerCommandLine
+{
+    private static readonly Option<ServerRole> Role = new("--role") { Description = "all (default) | gateway (HTTP only, no models) | worker (models only)", DefaultValueFactory = _ => ServerRole.All };
+    private static readonly Option<string[]> Model = new("--model") { Description = "A Hugging Face model folder to serve, as [name=]PATH; repeatable. Default: the bundled tiny-llama3.", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<int> Replicas = new("--replicas") { Description = "Engines per model on each worker silo", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string> Device = new("--device") { Description = "cpu | cuda | cuda:N", DefaultValueFactory = _ => "cpu" };
+    private static readonly Option<string> Dtype = new("--dtype") { Description = "auto | float32 | float16 | bfloat16", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<string> Host = new("--host") { Description = "HTTP bind address (0.0.0.0 for all interfaces)", DefaultValueFactory = _ => "localhost" };
+    private static readonly Option<int> Port = new("--port") { Description = "HTTP port", DefaultValueFactory = _ => 8000 };
+    private static readonly Option<string[]> ApiKey = new("--api-key") { Description = "Accepted bearer key; repeatable. Also GRANARY_API_KEYS (comma-separated).", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<int?> MaxModelLength = new("--max-model-len") { Description = "Context window (default: the model's max_position_embeddings)" };
+    private static readonly Option<string?> KvCacheMemory = new("--kv-cache-memory") { Description = "KV cache size, e.g. 2GiB (default: a quarter of free memory)" };
+    private static readonly Option<int> MaxNumSeqs = new("--max-num-seqs") { Description = "Sequences batched at once", DefaultValueFactory = _ => 256 };
+    private static readonly Option<int?> MaxNumBatchedTokens = new("--max-num-batched-tokens") { Description = "Tokens per forward pass (default 512 on CPU, 8192 on CUDA)" };
+    private static readonly Option<bool> NoPrefixCaching = new("--no-prefix-caching") { Description = "Turn automatic prefix caching off" };
+    private static readonly Option<ClusteringKind> Clustering = new("--clustering") { Description = "Membership store: localhost | redis | adonet", DefaultValueFactory = _ => ClusteringKind.Localhost };
+    private static readonly Option<string?> ClusteringConnection = new("--clustering-connection") { Description = "Redis or database connection string. Also GRANARY_CLUSTERING_CONNECTION." };
+    private static readonly Option<string> AdoNetInvariant = new("--adonet-invariant") { Description = "ADO.NET provider invariant", DefaultValueFactory = _ => "Npgsql" };
+    private static readonly Option<bool> Kubernetes = new("--kubernetes") { Description = "Take silo identity and endpoints from the Kubernetes pod (with --clustering redis|adonet)" };
+    private static readonly Option<string> ClusterId = new("--cluster-id") { DefaultValueFactory = _ => "granary" };
+    private static readonly Option<string> ServiceId = new("--service-id") { DefaultValueFactory = _ => "granary" };
+    private static readonly Option<int> SiloPort = new("--silo-port") { DefaultValueFactory = _ => 11111 };
+    private static readonly Option<int> GatewayPort = new("--gateway-port") { DefaultValueFactory = _ => 30000 };
+    private static readonly Option<string?> PrimarySilo = new("--primary-silo") { Description = "With localhost clustering: host:port of the first silo, for more processes on this machine" };
+    private static readonly Option<string?> AdvertisedAddress = new("--advertise-address") { Description = "IP other silos reach this one at (default: loopback for localhost clustering, else this machine's address)" };
+
+    public static RootCommand Build(Func<ServerOptions, CancellationToken, Task<int>> run)
+    {
+        var root = new RootCommand("Granary: an OpenAI/NIM-compatible LLM inference cluster on Orleans and TorchSharp")
+        {
+            Role, Model, Replicas, Device, Dtype, Host, Port, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
+            NoPrefixCaching, Clustering, ClusteringConnection, AdoNetInvariant, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
+            PrimarySilo, AdvertisedAddress,
+        };
+        root.SetAction((result, cancellationToken) => run(Read(result), cancellationToken));
+        return root;
+    }
+
+    private static ServerOptions Read(ParseResult result)
+    {
+        var models = result.GetValue(Model) is { Length: > 0 } given
+            ? given.Select(ModelSpec.Parse).ToArray()
+            : [new ModelSpec("tiny-llama3", Path.Combine(AppContext.BaseDirectory, "models", "tiny-llama3"))];
+        var keys = (result.GetValue(ApiKey) ?? [])
+            .Concat((Environment.GetEnvironmentVariable("GRANARY_API_KEYS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct().ToArray();
+        return new ServerOptions
+        {
+            Role = result.GetValue(Role),
+            Models = models,
+            Replicas = Positive(result.GetValue(Replicas), "--replicas"),
+            Device = result.GetValue(Device)!,
+            Dtype = result.GetValue(Dtype)!,
+            Host = result.GetValue(Host)!,
+            Port = result.GetValue(Port),
+            ApiKeys = keys,
+            MaxModelLength = result.GetValue(MaxModelLength),
+            KvCacheBytes = result.GetValue(KvCacheMemory) is { } size ? ByteSize.Parse(size) : null,
+            MaxNumSequences = Positive(result.GetValue(MaxNumSeqs), "--max-num-seqs"),
+            MaxNumBatchedTokens = result.GetValue(MaxNumBatchedTokens),
+            EnablePrefixCaching = !result.GetValue(NoPrefixCaching),
+            Clustering = result.GetValue(Clustering),
+            ClusteringConnection = result.GetValue(ClusteringConnection) ?? Environment.GetEnvironmentVariable("GRANARY_CLUSTERING_CONNECTION"),
+            AdoNetInvariant = result.GetValue(AdoNetInvariant)!,
+            Kubernetes = result.GetValue(Kubernetes),
+            ClusterId = result.GetValue(ClusterId)!,
+            ServiceId = result.GetValue(ServiceId)!,
+            SiloPort = result.GetValue(SiloPort),
+            GatewayPort = result.GetValue(GatewayPort),
+            PrimarySilo = result.GetValue(PrimarySilo),
+            AdvertisedAddress = result.GetValue(AdvertisedAddress),
+        };
+    }
+
+    private static int Positive(int value, string name) => value > 0 ? value : throw new FormatException($"{name} must be at least 1");
+}

@@ -1,0 +1,33 @@
+namespace Granary.Server.CommandLine;
+
+/// <summary>Everything the command line decides about this process.</summary>
+internal sealed record ServerOptions
+{
+    public ServerRole Role { get; init; } = ServerRole.All;
+    public IReadOnlyList<ModelSpec> Models { get; init; } = [];
+    public int Replicas { get; init; } = 1;
+    public string Device { get; init; } = "cpu";
+    public string Dtype { get; init; } = "auto";
+    public string Host { get; init; } = "localhost";
+    public int Port { get; init; } = 8000;
+    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+    public int? MaxModelLength { get; init; }
+    public long? KvCacheBytes { get; init; }
+    public int MaxNumSequences { get; init; } = 256;
+    public int? MaxNumBatchedTokens { get; init; }
+    public bool EnablePrefixCaching { get; init; } = true;
+    public ClusteringKind Clustering { get; init; } = ClusteringKind.Localhost;
+    public string? ClusteringConnection { get; init; }
+    public string AdoNetInvariant { get; init; } = "Npgsql";
+    public bool Kubernetes { get; init; }
+    public string ClusterId { get; init; } = "granary";
+    public string ServiceId { get; init; } = "granary";
+    public int SiloPort { get; init; } = 11111;
+    public int GatewayPort { get; init; } = 30000;
+    public string? PrimarySilo { get; init; }
+    public string? AdvertisedAddress { get; init; }
+
+    public bool ServesApi => Role != ServerRole.Worker;
+
+    public bool RunsEngines => Role != ServerRole.Gateway;
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Sockets;
+using Granary.Server.CommandLine;
+using Orleans.Configuration;
+
+namespace Granary.Server.Hosting;
+
+/// <summary>Membership and endpoints: how this silo joins the others.</summary>
+internal static class ClusteringExtensions
+{
+    public static ISiloBuilder UseGranaryClustering(this ISiloBuilder silo, ServerOptions options)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        if (options.Kubernetes) silo.UseKubernetesHosting();
+        switch (options.Clustering)
+        {
+            case ClusteringKind.Localhost:
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, PrimaryEndpoint(options), options.ServiceId, options.ClusterId);
+                return silo;
+            case ClusteringKind.Redis:
+                silo.UseRedisClustering(Connection(options));
+                break;
+            case ClusteringKind.AdoNet:
+                silo.UseAdoNetClustering((AdoNetClusteringSiloOptions o) =>
+                {
+                    o.Invariant = options.AdoNetInvariant;
+                    o.ConnectionString = Connection(options);
+                });
+                break;
+        }
+        if (!options.Kubernetes) silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        return silo;
+    }
+
+    private static IPEndPoint? PrimaryEndpoint(ServerOptions options) =>
+        options.PrimarySilo is { } primary ? IPEndPoint.Parse(primary.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)) : null;
+
+    private static string Connection(ServerOptions options) => options.ClusteringConnection
+        ?? throw new FormatException($"--clustering {options.Clustering.ToString().ToLowerInvariant()} needs --clustering-connection");
+
+    private static IPAddress AdvertisedAddress(ServerOptions options)
+    {
+        if (options.AdvertisedAddress is { } given) return IPAddress.Parse(given);
+        var addresses = Dns.GetHostAddresses(Dns.GetHostName());
+        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback;
+    }
+}
