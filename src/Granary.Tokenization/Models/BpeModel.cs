@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Granary.Tokenization.Models;
@@ -20,6 +21,7 @@ internal sealed class BpeModel : ITokenizerModel
     private readonly int[]? _singleCharacterIds;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BpeModel(Dictionary<string, int> vocabulary, BpeMerges merges, BpeOptions options)
     {
         _vocabulary = vocabulary;
@@ -45,8 +47,6 @@ internal sealed class BpeModel : ITokenizerModel
     }
 
     public int VocabularyCount => _vocabulary.Count;
-
-    public IEnumerable<string> Tokens => _vocabulary.Keys;
 
     public BpeOptions Options => _options;
 
@@ -197,6 +197,7 @@ internal sealed class BpeModel : ITokenizerModel
         return (unknownId, byteLength);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] BuildSingleCharacterTable(Dictionary<string, int> vocabulary)
     {
         var table = new int[char.MaxValue + 1];
