@@ -20,6 +20,7 @@ internal sealed class BpeModel : ITokenizerModel
     private readonly int[] _byteFallbackIds;
     private readonly int[]? _singleCharacterIds;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
+    private int _cachedCount;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BpeModel(Dictionary<string, int> vocabulary, BpeMerges merges, BpeOptions options)
@@ -79,9 +80,10 @@ internal sealed class BpeModel : ITokenizerModel
         }
 
         var merged = MergeWord(split);
-        if (split.Length < MaxCachedLength && _cache.Count < MaxCacheEntries)
+        // ConcurrentDictionary.Count takes every lock, so keep our own (approximate under races) count.
+        if (split.Length < MaxCachedLength && Volatile.Read(ref _cachedCount) < MaxCacheEntries && _cache.TryAdd(split, merged))
         {
-            _cache.TryAdd(split, merged);
+            Interlocked.Increment(ref _cachedCount);
         }
 
         ids.AddRange(merged);
