@@ -19,7 +19,7 @@ internal sealed class BpeWord
 
     public int[] MergeAll(BpeMerges merges) => _ids.Count <= LinearScanLimit ? MergeByScanning(merges) : MergeWithQueue(merges);
 
-    private int[] MergeByScanning(BpeMerges merges)
+    internal int[] MergeByScanning(BpeMerges merges)
     {
         var count = _ids.Count;
         Span<int> ids = stackalloc int[count];
@@ -75,7 +75,7 @@ internal sealed class BpeWord
     private static int PairRank(BpeMerges merges, int left, int right, out int mergedId) =>
         merges.TryGet(left, right, out var rank, out mergedId) ? rank : int.MaxValue;
 
-    private int[] MergeWithQueue(BpeMerges merges)
+    internal int[] MergeWithQueue(BpeMerges merges)
     {
         var count = _ids.Count;
         var ids = _ids.ToArray();
