@@ -21,10 +21,10 @@ public sealed class PretrainedTokenizer
     private readonly TokenizerConfig _config;
     private readonly bool _cleanUpSpaces;
 
-    private PretrainedTokenizer(string tokenizerJson, string? configJson, string? specialTokensMapJson)
+    private PretrainedTokenizer(TokenizerDefinition tokenizerJson, string? configJson, string? specialTokensMapJson)
     {
         _config = TokenizerConfigReader.Read(configJson, specialTokensMapJson);
-        var definition = TransformersCompatibility.Apply(TokenizerJsonReader.Read(tokenizerJson), _config);
+        var definition = TransformersCompatibility.Apply(tokenizerJson, _config);
         _pipeline = new TokenizerPipeline(definition, _config.SplitSpecialTokens);
         // transformers ≥ 5.7 ignores clean_up_tokenization_spaces for BPE models unless forced.
         _cleanUpSpaces = _config.CleanUpTokenizationSpaces && _config.CleanUpEvenForBpe;
@@ -69,13 +69,16 @@ public sealed class PretrainedTokenizer
         }
 
         return new PretrainedTokenizer(
-            File.ReadAllText(tokenizerPath),
+            TokenizerJsonReader.Read(File.ReadAllBytes(tokenizerPath)),
             ReadIfPresent(Path.Combine(modelDirectory, "tokenizer_config.json")),
             ReadIfPresent(Path.Combine(modelDirectory, "special_tokens_map.json")));
     }
 
-    public static PretrainedTokenizer FromJson(string tokenizerJson, string? tokenizerConfigJson = null) =>
-        new(tokenizerJson, tokenizerConfigJson, null);
+    public static PretrainedTokenizer FromJson(string tokenizerJson, string? tokenizerConfigJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizerJson);
+        return new(TokenizerJsonReader.Read(tokenizerJson), tokenizerConfigJson, null);
+    }
 
     /// <summary>Token ids of <paramref name="text"/>; special tokens in the text are recognised.</summary>
     public IReadOnlyList<int> Encode(string text, bool addSpecialTokens = true)

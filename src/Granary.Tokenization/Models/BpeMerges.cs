@@ -5,7 +5,7 @@ internal sealed class BpeMerges
 {
     private readonly Dictionary<long, long> _merges;
 
-    public BpeMerges(int capacity) => _merges = new Dictionary<long, long>(capacity);
+    public BpeMerges(int capacity) => _merges = new Dictionary<long, long>(capacity, PairKeyComparer.Instance);
 
     public int Count => _merges.Count;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Granary.Tokenization.Models;
@@ -19,7 +20,9 @@ internal sealed class BpeModel : ITokenizerModel
     private readonly int[] _byteFallbackIds;
     private readonly int[]? _singleCharacterIds;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
+    private int _cachedCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BpeModel(Dictionary<string, int> vocabulary, BpeMerges merges, BpeOptions options)
     {
         _vocabulary = vocabulary;
@@ -45,8 +48,6 @@ internal sealed class BpeModel : ITokenizerModel
     }
 
     public int VocabularyCount => _vocabulary.Count;
-
-    public IEnumerable<string> Tokens => _vocabulary.Keys;
 
     public BpeOptions Options => _options;
 
@@ -79,9 +80,10 @@ internal sealed class BpeModel : ITokenizerModel
         }
 
         var merged = MergeWord(split);
-        if (split.Length < MaxCachedLength && _cache.Count < MaxCacheEntries)
+        // ConcurrentDictionary.Count takes every lock, so keep our own (approximate under races) count.
+        if (split.Length < MaxCachedLength && Volatile.Read(ref _cachedCount) < MaxCacheEntries && _cache.TryAdd(split, merged))
         {
-            _cache.TryAdd(split, merged);
+            Interlocked.Increment(ref _cachedCount);
         }
 
         ids.AddRange(merged);
@@ -197,6 +199,7 @@ internal sealed class BpeModel : ITokenizerModel
         return (unknownId, byteLength);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] BuildSingleCharacterTable(Dictionary<string, int> vocabulary)
     {
         var table = new int[char.MaxValue + 1];

@@ -14,7 +14,68 @@ internal sealed class BpeWord
 
     public int[] ToArray() => _ids.ToArray();
 
-    public int[] MergeAll(BpeMerges merges)
+    // Up to this many symbols a scan for the best pair beats a priority queue; both pick the same pairs.
+    private const int LinearScanLimit = 48;
+
+    public int[] MergeAll(BpeMerges merges) => _ids.Count <= LinearScanLimit ? MergeByScanning(merges) : MergeWithQueue(merges);
+
+    internal int[] MergeByScanning(BpeMerges merges)
+    {
+        var count = _ids.Count;
+        Span<int> ids = stackalloc int[count];
+        Span<int> ranks = stackalloc int[count];
+        Span<int> mergedIds = stackalloc int[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = _ids[i];
+        }
+
+        // ranks[i] is the rank of the pair (i, i + 1), int.MaxValue when it does not merge.
+        for (var i = 0; i + 1 < count; i++)
+        {
+            ranks[i] = PairRank(merges, ids[i], ids[i + 1], out mergedIds[i]);
+        }
+
+        while (count > 1)
+        {
+            var best = 0;
+            for (var i = 1; i + 1 < count; i++)
+            {
+                if (ranks[i] < ranks[best])
+                {
+                    best = i;
+                }
+            }
+
+            if (ranks[best] == int.MaxValue)
+            {
+                break;
+            }
+
+            ids[best] = mergedIds[best];
+            ids[(best + 2)..count].CopyTo(ids[(best + 1)..]);
+            ranks[(best + 2)..count].CopyTo(ranks[(best + 1)..]);
+            mergedIds[(best + 2)..count].CopyTo(mergedIds[(best + 1)..]);
+            count--;
+            ranks[count - 1] = int.MaxValue;
+            if (best > 0)
+            {
+                ranks[best - 1] = PairRank(merges, ids[best - 1], ids[best], out mergedIds[best - 1]);
+            }
+
+            if (best + 1 < count)
+            {
+                ranks[best] = PairRank(merges, ids[best], ids[best + 1], out mergedIds[best]);
+            }
+        }
+
+        return ids[..count].ToArray();
+    }
+
+    private static int PairRank(BpeMerges merges, int left, int right, out int mergedId) =>
+        merges.TryGet(left, right, out var rank, out mergedId) ? rank : int.MaxValue;
+
+    internal int[] MergeWithQueue(BpeMerges merges)
     {
         var count = _ids.Count;
         var ids = _ids.ToArray();

@@ -6,8 +6,6 @@ internal interface ITokenizerModel
     /// <summary>Number of entries in the model's own vocabulary (without added tokens).</summary>
     int VocabularyCount { get; }
 
-    IEnumerable<string> Tokens { get; }
-
     void Tokenize(string split, List<int> ids);
 
     int? TokenToId(string token);

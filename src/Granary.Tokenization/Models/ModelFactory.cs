@@ -1,110 +1,108 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Granary.Tokenization.Utils;
 
 namespace Granary.Tokenization.Models;
 
-/// <summary>Builds the model from tokenizer.json's "model" object (BPE only).</summary>
+/// <summary>
+/// Builds the model from tokenizer.json's "model" object (BPE only), streaming over the
+/// vocabulary and merges: they are most of a tokenizer.json, and a DOM of them costs load time.
+/// </summary>
 internal static class ModelFactory
 {
     private const string Where = "tokenizer.json model";
 
-    public static BpeModel FromJson(JsonElement model)
+    /// <summary>Reads the model object the reader is positioned on (its StartObject).</summary>
+    public static BpeModel Read(ref Utf8JsonReader reader)
     {
-        var type = JsonFields.String(model, "type", Where) ?? (JsonFields.Optional(model, "merges") is null ? null : "BPE");
-        if (type != "BPE")
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new TokenizerException($"{Where}: model type \"{type ?? "(none)"}\" is not supported by Granary (only BPE).");
+            throw new TokenizerException($"{Where}: expected an object.");
         }
 
-        if (JsonFields.Optional(model, "dropout") is { } dropout && dropout.GetDouble() > 0)
+        Dictionary<string, int>? vocabulary = null;
+        BpeMergeReader? merges = null;
+        var settings = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            switch (name)
+            {
+                case "vocab":
+                    vocabulary = ReadVocabulary(ref reader);
+                    break;
+                case "merges":
+                    merges = BpeMergeReader.Read(ref reader);
+                    break;
+                default:
+                    settings[name] = JsonElement.ParseValue(ref reader);
+                    break;
+            }
+        }
+
+        var options = ReadOptions(settings);
+        if (vocabulary is null || merges is null)
+        {
+            throw new TokenizerException($"{Where}: missing required field \"{(vocabulary is null ? "vocab" : "merges")}\".");
+        }
+
+        return new BpeModel(vocabulary, merges.Resolve(vocabulary, options.ContinuingSubwordPrefix ?? string.Empty), options);
+    }
+
+    private static BpeOptions ReadOptions(Dictionary<string, JsonElement> settings)
+    {
+        var type = settings.TryGetValue("type", out var typeValue) && typeValue.ValueKind == JsonValueKind.String ? typeValue.GetString() : "BPE";
+        if (type != "BPE")
+        {
+            throw new TokenizerException($"{Where}: model type \"{type}\" is not supported by Granary (only BPE).");
+        }
+
+        if (settings.TryGetValue("dropout", out var dropout) && dropout.ValueKind == JsonValueKind.Number && dropout.GetDouble() > 0)
         {
             throw new TokenizerException($"{Where}: BPE dropout is not supported (it makes encoding random).");
         }
 
-        var options = new BpeOptions
+        string? Text(string name) => settings.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        bool Flag(string name) => settings.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.True;
+        return new BpeOptions
         {
-            UnknownToken = JsonFields.String(model, "unk_token", Where),
-            FuseUnknown = JsonFields.Bool(model, "fuse_unk", false, Where),
-            ByteFallback = JsonFields.Bool(model, "byte_fallback", false, Where),
-            IgnoreMerges = JsonFields.Bool(model, "ignore_merges", false, Where),
-            ContinuingSubwordPrefix = JsonFields.String(model, "continuing_subword_prefix", Where),
-            EndOfWordSuffix = JsonFields.String(model, "end_of_word_suffix", Where),
+            UnknownToken = Text("unk_token"),
+            FuseUnknown = Flag("fuse_unk"),
+            ByteFallback = Flag("byte_fallback"),
+            IgnoreMerges = Flag("ignore_merges"),
+            ContinuingSubwordPrefix = Text("continuing_subword_prefix"),
+            EndOfWordSuffix = Text("end_of_word_suffix"),
         };
-        var vocabulary = ReadVocabulary(JsonFields.Required(model, "vocab", Where));
-        var merges = ReadMerges(JsonFields.Required(model, "merges", Where), vocabulary, options.ContinuingSubwordPrefix ?? string.Empty);
-        return new BpeModel(vocabulary, merges, options);
     }
 
-    private static Dictionary<string, int> ReadVocabulary(JsonElement vocab)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, int> ReadVocabulary(ref Utf8JsonReader reader)
     {
-        if (vocab.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new TokenizerException($"{Where}: \"vocab\" must be an object of token → id.");
         }
 
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in vocab.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            vocabulary[entry.Name] = entry.Value.GetInt32();
+            var token = reader.GetString()!;
+            reader.Read();
+            vocabulary[token] = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var id)
+                ? id
+                : throw new TokenizerException($"{Where}: the id of \"{token}\" must be an integer.");
         }
 
         return vocabulary;
     }
 
-    private static BpeMerges ReadMerges(JsonElement mergesJson, Dictionary<string, int> vocabulary, string prefix)
+    /// <summary>Convenience for a model object already in a DOM (tests, small files).</summary>
+    public static BpeModel FromJson(JsonElement model)
     {
-        if (mergesJson.ValueKind != JsonValueKind.Array)
-        {
-            throw new TokenizerException($"{Where}: \"merges\" must be an array.");
-        }
-
-        var merges = new BpeMerges(mergesJson.GetArrayLength());
-        var rank = 0;
-        foreach (var merge in mergesJson.EnumerateArray())
-        {
-            var (left, right) = ReadPair(merge, rank);
-            if (left is null)
-            {
-                continue;
-            }
-
-            var leftId = Lookup(vocabulary, left, rank);
-            var rightId = Lookup(vocabulary, right!, rank);
-            var mergedToken = right!.StartsWith(prefix, StringComparison.Ordinal) ? left + right[prefix.Length..] : left + right;
-            merges.Add(leftId, rightId, rank, Lookup(vocabulary, mergedToken, rank));
-            rank++;
-        }
-
-        return merges;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(model);
+        var reader = new Utf8JsonReader(bytes);
+        reader.Read();
+        return Read(ref reader);
     }
-
-    // "a b" strings (legacy) or ["a", "b"] pairs; a "#version" line is skipped without taking a rank.
-    private static (string? Left, string? Right) ReadPair(JsonElement merge, int rank)
-    {
-        if (merge.ValueKind == JsonValueKind.String)
-        {
-            var line = merge.GetString()!;
-            if (line.StartsWith("#version", StringComparison.Ordinal))
-            {
-                return (null, null);
-            }
-
-            var parts = line.Split(' ');
-            return parts.Length == 2
-                ? (parts[0], parts[1])
-                : throw new TokenizerException($"{Where}: merge {rank + 1} \"{line}\" is not two tokens separated by one space.");
-        }
-
-        if (merge.ValueKind == JsonValueKind.Array && merge.GetArrayLength() == 2)
-        {
-            return (merge[0].GetString(), merge[1].GetString());
-        }
-
-        throw new TokenizerException($"{Where}: merge {rank + 1} must be \"a b\" or [\"a\", \"b\"].");
-    }
-
-    private static int Lookup(Dictionary<string, int> vocabulary, string token, int rank) =>
-        vocabulary.TryGetValue(token, out var id)
-            ? id
-            : throw new TokenizerException($"{Where}: merge {rank + 1} uses \"{token}\", which is not in the vocabulary.");
 }

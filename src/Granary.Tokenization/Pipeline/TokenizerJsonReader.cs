@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Granary.Tokenization.AddedTokens;
 using Granary.Tokenization.Decoders;
@@ -9,47 +10,71 @@ using Granary.Tokenization.Utils;
 
 namespace Granary.Tokenization.Pipeline;
 
-/// <summary>Reads a Hugging Face tokenizer.json into its components.</summary>
+/// <summary>
+/// Reads a Hugging Face tokenizer.json into its components in one forward pass: the model is
+/// streamed, the small sections (normalizer, pre-tokenizer, ...) are parsed as JSON elements.
+/// </summary>
 internal static class TokenizerJsonReader
 {
     private const string Where = "tokenizer.json";
 
-    public static TokenizerDefinition Read(string json)
+    public static TokenizerDefinition Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    public static TokenizerDefinition Read(byte[] utf8Json)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+            return ReadDocument(utf8Json);
         }
         catch (JsonException exception)
         {
             throw new TokenizerException($"{Where} is not valid JSON: {exception.Message}", exception);
         }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            var model = ModelFactory.FromJson(JsonFields.Required(root, "model", Where));
-            var normalizer = NormalizerFactory.FromJson(JsonFields.Optional(root, "normalizer"));
-            return new TokenizerDefinition(
-                model,
-                normalizer,
-                PreTokenizerFactory.FromJson(JsonFields.Optional(root, "pre_tokenizer")),
-                PostProcessorFactory.FromJson(JsonFields.Optional(root, "post_processor")),
-                DecoderFactory.FromJson(JsonFields.Optional(root, "decoder")),
-                ReadAddedTokens(root));
-        }
     }
 
-    private static List<AddedToken> ReadAddedTokens(JsonElement root)
+    private static TokenizerDefinition ReadDocument(byte[] utf8Json)
     {
-        if (JsonFields.Optional(root, "added_tokens") is not { } tokens)
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new TokenizerException($"{Where}: expected a JSON object.");
+        }
+
+        BpeModel? model = null;
+        var sections = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name == "model")
+            {
+                model = ModelFactory.Read(ref reader);
+            }
+            else
+            {
+                sections[name] = JsonElement.ParseValue(ref reader);
+            }
+        }
+
+        JsonElement? Section(string name) => sections.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        return new TokenizerDefinition(
+            model ?? throw new TokenizerException($"{Where}: missing required field \"model\"."),
+            NormalizerFactory.FromJson(Section("normalizer")),
+            PreTokenizerFactory.FromJson(Section("pre_tokenizer")),
+            PostProcessorFactory.FromJson(Section("post_processor")),
+            DecoderFactory.FromJson(Section("decoder")),
+            ReadAddedTokens(Section("added_tokens")));
+    }
+
+    private static List<AddedToken> ReadAddedTokens(JsonElement? tokens)
+    {
+        if (tokens is not { ValueKind: JsonValueKind.Array } array)
         {
             return [];
         }
 
         var where = $"{Where} added_tokens";
-        return tokens.EnumerateArray().Select(token =>
+        return array.EnumerateArray().Select(token =>
         {
             var special = JsonFields.Bool(token, "special", false, where);
             return new AddedToken(JsonFields.Int(token, "id", -1, where), JsonFields.RequiredString(token, "content", where))

@@ -28,7 +28,7 @@ internal sealed class TokenizerPipeline
         AddedVocabulary = new AddedVocabulary(definition.AddedTokens, definition.Normalizer, splitSpecialTokens);
     }
 
-    public BpeModel Model { get; }
+    public ITokenizerModel Model { get; }
 
     public IDecoder? Decoder { get; }
 

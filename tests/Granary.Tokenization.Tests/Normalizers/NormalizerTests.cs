@@ -33,7 +33,7 @@ public sealed class NormalizerTests
     [Fact]
     public void NfcLeavesAlreadyComposedTextAlone()
     {
-        var text = "日本語のテキスト naïve café 😀";
+        var text = "日本語のテキスト naïve café 😀 한국어 Ünïcödé";
         Assert.Same(text, new UnicodeNormalizer(compose: true, compatibility: false).Normalize(text));
     }
 

@@ -36,16 +36,26 @@ internal static class UnicodeNormalization
         return builder.ToString();
     }
 
-    // Below the limit nothing changes: NFC leaves Latin-1 and Latin Extended alone, NFD decomposes from À on.
+    // UAX #15 quick check, answering "maybe" as "no": combining marks out of order, or a character
+    // that is not allowed in (or may compose into something else in) the form.
     private static bool IsQuickYes(string text, UnicodeNormalizationData data, bool compose, bool compatibility)
     {
-        var asciiLimit = compatibility ? 0xA0 : compose ? 0x300 : 0xC0;
+        var lastClass = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (rune.Value >= asciiLimit && data.MayChange(rune.Value, compatibility))
+            if (rune.Value < 0xA0)
+            {
+                lastClass = 0;
+                continue;
+            }
+
+            var combiningClass = data.CombiningClass(rune.Value);
+            if ((combiningClass != 0 && lastClass > combiningClass) || data.FailsQuickCheck(rune.Value, compose, compatibility))
             {
                 return false;
             }
+
+            lastClass = combiningClass;
         }
 
         return true;

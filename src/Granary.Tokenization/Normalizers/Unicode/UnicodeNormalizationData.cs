@@ -19,9 +19,12 @@ internal sealed class UnicodeNormalizationData
     private readonly Dictionary<int, int[]> _compatibility = new();
     private readonly Dictionary<long, int> _composites = new();
 
-    // Code points that can make a string change under a given form: used by the quick check.
-    private readonly BitArray _mayChangeCanonical = new(0x110000);
-    private readonly BitArray _mayChangeCompatibility = new(0x110000);
+    // Quick-check tables (UAX #15 "No"/"Maybe"): a string whose characters avoid them is already normalized.
+    private readonly BitArray _notInNfc = new(0x110000);
+    private readonly BitArray _notInNfkc = new(0x110000);
+    private readonly BitArray _decomposesCanonically = new(0x110000);
+    private readonly BitArray _decomposesCompatibly = new(0x110000);
+    private readonly BitArray _composesWithPrevious = new(0x110000);
 
     public static UnicodeNormalizationData Instance => LazyInstance.Value;
 
@@ -41,8 +44,10 @@ internal sealed class UnicodeNormalizationData
     public bool TryCompose(int first, int second, out int composite) =>
         _composites.TryGetValue(((long)first << 32) | (uint)second, out composite);
 
-    public bool MayChange(int codePoint, bool compatibility) =>
-        compatibility ? _mayChangeCompatibility[codePoint] : _mayChangeCanonical[codePoint];
+    /// <summary>True when the character alone can make a string not normalized in the form (ordering aside).</summary>
+    public bool FailsQuickCheck(int codePoint, bool compose, bool compatibility) => compose
+        ? (compatibility ? _notInNfkc[codePoint] : _notInNfc[codePoint]) || _composesWithPrevious[codePoint]
+        : compatibility ? _decomposesCompatibly[codePoint] : _decomposesCanonically[codePoint];
 
     private static UnicodeNormalizationData Load()
     {
@@ -71,43 +76,41 @@ internal sealed class UnicodeNormalizationData
         {
             case "C":
                 _combiningClass[codePoint] = byte.Parse(fields[2], CultureInfo.InvariantCulture);
-                MarkBoth(codePoint);
                 break;
             case "D":
                 _canonical[codePoint] = ParseSequence(fields);
-                MarkBoth(codePoint);
+                _decomposesCanonically[codePoint] = true;
+                _decomposesCompatibly[codePoint] = true;
                 break;
             case "K":
                 _compatibility[codePoint] = ParseSequence(fields);
-                _mayChangeCompatibility[codePoint] = true;
+                _decomposesCompatibly[codePoint] = true;
                 break;
             case "P":
                 var second = ParseHex(fields[2]);
                 _composites[((long)codePoint << 32) | (uint)second] = ParseHex(fields[3]);
-                // A character that composes with what precedes it changes the string in context.
-                MarkBoth(second);
+                _composesWithPrevious[second] = true;
+                break;
+            case "Q":
+                _notInNfc[codePoint] = fields[2].Contains('C');
+                _notInNfkc[codePoint] = fields[2].Contains('K');
                 break;
         }
     }
 
     private void MarkHangul()
     {
-        // Jamo compose algorithmically; syllables decompose algorithmically.
-        for (var cp = 0x1100; cp <= 0x11FF; cp++)
+        // Vowel and trailing jamo compose with what precedes them; syllables decompose (all algorithmically).
+        for (var cp = 0x1161; cp <= 0x11C2; cp++)
         {
-            MarkBoth(cp);
+            _composesWithPrevious[cp] = true;
         }
 
         for (var cp = 0xAC00; cp <= 0xD7A3; cp++)
         {
-            MarkBoth(cp);
+            _decomposesCanonically[cp] = true;
+            _decomposesCompatibly[cp] = true;
         }
-    }
-
-    private void MarkBoth(int codePoint)
-    {
-        _mayChangeCanonical[codePoint] = true;
-        _mayChangeCompatibility[codePoint] = true;
     }
 
     private static int[] ParseSequence(string[] fields)

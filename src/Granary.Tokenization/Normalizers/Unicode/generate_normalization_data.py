@@ -8,6 +8,7 @@ Line formats (hex code points, space separated sequences):
   D <cp> <full NFD>            full canonical decomposition (Hangul syllables omitted: algorithmic)
   K <cp> <full NFKD>           full compatibility decomposition, only where it differs from D
   P <first> <second> <cp>      primary composite: <first><second> composes to <cp>
+  Q <cp> <forms>               quick check "No": the character never survives these forms (C, K = NFC, NFKC)
 """
 import sys
 import unicodedata as ud
@@ -29,6 +30,9 @@ def main():
             out.write("C %X %d\n" % (cp, ccc))
         if 0xAC00 <= cp <= 0xD7A3:
             continue
+        no = ("C" if ud.normalize("NFC", ch) != ch else "") + ("K" if ud.normalize("NFKC", ch) != ch else "")
+        if no:
+            out.write("Q %X %s\n" % (cp, no))
         nfd = ud.normalize("NFD", ch)
         nfkd = ud.normalize("NFKD", ch)
         if nfd != ch:
