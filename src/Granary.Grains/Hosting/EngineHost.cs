@@ -22,6 +22,9 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IEngine? Find(string replicaKey) => _engines.GetValueOrDefault(replicaKey);
 
+    /// <summary>True when this silo runs engines and each has produced a token.</summary>
+    public bool AllReady => !_engines.IsEmpty && _engines.Values.All(e => e.GetStats().HasGenerated);
+
     public ValueTask DisposeAsync()
     {
         foreach (var engine in _engines.Values)
