@@ -1,0 +1,49 @@
+using Granary.Api.Generation;
+using Granary.Api.Protocol;
+using Granary.Api.Streaming;
+using Granary.Api.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Builder;
+
+namespace Granary.Api.Endpoints;
+
+/// <summary>POST /v1/chat/completions, whole or streamed.</summary>
+internal static class ChatCompletionsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api.MapPost(ApiRoutes.ChatCompletions, HandleAsync);
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time, [FromServices] ILoggerFactory loggers)
+    {
+        var ct = http.RequestAborted;
+        ChatCompletionRequest request;
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        {
+            request = ChatCompletionRequestReader.Read(body.RootElement);
+        }
+
+        var id = RequestIds.NewChatCompletion();
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var sessionId = SessionIds.Resolve(request.SessionId, http.Request);
+        await using var generation = await StartedGeneration.StartAsync(client, request.Model, [request.ToGenerationRequest(id)], sessionId, ct);
+
+        if (request.Stream)
+        {
+            var streamer = new ChatCompletionStreamer(request, id, created, new SseWriter(http.Response), loggers.CreateLogger<ChatCompletionStreamer>());
+            await streamer.StreamAsync(generation, ct);
+            return Results.Empty;
+        }
+
+        var choices = new ChoiceTable(1, request.Sampling.ChoiceCount);
+        await foreach (var item in generation.ReadEventsAsync(ct))
+        {
+            choices.Apply(item);
+        }
+
+        var response = ChatResponseBuilder.Build(request, id, created, generation.Prompts, choices);
+        return TypedResults.Json(response, ApiJson.Info<ChatCompletionResponse>());
+    }
+}

@@ -1,0 +1,68 @@
+using Granary.Api.Generation;
+using Granary.Api.Protocol;
+using Granary.Api.Streaming;
+using Granary.Api.Validation;
+using Granary.Engine.Abstractions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Api.Endpoints;
+
+/// <summary>POST /v1/completions: one engine request per prompt, choices numbered prompt-major.</summary>
+internal static class CompletionsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api.MapPost(ApiRoutes.Completions, HandleAsync);
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time, [FromServices] ILoggerFactory loggers)
+    {
+        var ct = http.RequestAborted;
+        CompletionRequest request;
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        {
+            request = CompletionRequestReader.Read(body.RootElement);
+        }
+
+        var id = RequestIds.NewCompletion();
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var sessionId = SessionIds.Resolve(request.SessionId, http.Request);
+        await using var generation = await StartedGeneration.StartAsync(client, request.Model, request.ToGenerationRequests(id), sessionId, ct);
+        var firstPromptTokens = await FirstPromptTokensAsync(client, request, generation.Prompts, ct);
+
+        if (request.Stream)
+        {
+            var streamer = new CompletionStreamer(request, id, created, new SseWriter(http.Response), loggers.CreateLogger<CompletionStreamer>());
+            await streamer.StreamAsync(generation, firstPromptTokens, ct);
+            return Results.Empty;
+        }
+
+        var choices = new ChoiceTable(request.Prompts.Length, request.Sampling.ChoiceCount);
+        await foreach (var item in generation.ReadEventsAsync(ct))
+        {
+            choices.Apply(item);
+        }
+
+        var response = CompletionResponseBuilder.Build(request, id, created, generation.Prompts, choices, firstPromptTokens);
+        return TypedResults.Json(response, ApiJson.Info<CompletionResponse>());
+    }
+
+    /// <summary>
+    /// The first prompt token has no logprob, so the engine sends no text for it; echoed logprobs still
+    /// list it, decoded on its own as vLLM does. Only fetched when echo and logprobs are both asked for.
+    /// </summary>
+    private static async Task<string[]> FirstPromptTokensAsync(
+        IInferenceClient client, CompletionRequest request, IReadOnlyList<PromptInfo> prompts, CancellationToken ct)
+    {
+        if (!request.Echo || request.Logprobs is null)
+        {
+            return Enumerable.Repeat("", prompts.Count).ToArray();
+        }
+
+        return await Task.WhenAll(prompts.Select(prompt => prompt.TokenIds is { Length: > 0 } ids
+            ? client.DetokenizeAsync(request.Model, [ids[0]], ct)
+            : Task.FromResult("")));
+    }
+}

@@ -1,0 +1,56 @@
+using Granary.Api.Errors;
+using Granary.Api.Protocol;
+using Granary.Api.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Granary.Api.Endpoints;
+
+/// <summary>vLLM's POST /tokenize and POST /detokenize.</summary>
+internal static class TokenizerEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost(ApiRoutes.Tokenize, TokenizeAsync);
+        api.MapPost(ApiRoutes.Detokenize, DetokenizeAsync);
+    }
+
+    private static async Task<IResult> TokenizeAsync(HttpContext http, [FromServices] IInferenceClient client)
+    {
+        var ct = http.RequestAborted;
+        TokenizeRequest request;
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        {
+            request = TokenizeRequestReader.Read(body.RootElement);
+        }
+
+        var model = request.Model ?? await DefaultModelAsync(client, ct);
+        var result = await client.TokenizeAsync(model, request.Prompt, request.ReturnTokenStrs, ct);
+        return TypedResults.Json(TokenizeResponse.From(result), ApiJson.Info<TokenizeResponse>());
+    }
+
+    private static async Task<IResult> DetokenizeAsync(HttpContext http, [FromServices] IInferenceClient client)
+    {
+        var ct = http.RequestAborted;
+        DetokenizeRequest request;
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        {
+            request = DetokenizeRequestReader.Read(body.RootElement);
+        }
+
+        var model = request.Model ?? await DefaultModelAsync(client, ct);
+        var text = await client.DetokenizeAsync(model, request.Tokens, ct);
+        return TypedResults.Json(new DetokenizeResponse(text), ApiJson.Info<DetokenizeResponse>());
+    }
+
+    /// <summary>vLLM lets these utility endpoints omit the model: the first served one is meant.</summary>
+    private static async Task<string> DefaultModelAsync(IInferenceClient client, CancellationToken ct)
+    {
+        var models = await client.ListModelsAsync(ct);
+        return models.Count > 0
+            ? models[0].Id
+            : throw new ApiException(StatusCodes.Status404NotFound, "No models are being served.", "model", "model_not_found");
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Api.Errors;
+
+/// <summary>
+/// Turns whatever an endpoint throws into the OpenAI error envelope, so that no request ever gets an
+/// HTML page, a problem-details body or a dropped connection.
+/// </summary>
+internal sealed partial class ErrorHandlingFilter(ILogger<ErrorHandlingFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client disconnected: there is nobody to answer.
+            return Results.Empty;
+        }
+        catch (Exception ex)
+        {
+            var (status, body) = ExceptionMapper.Map(ex);
+            if (status >= StatusCodes.Status500InternalServerError)
+            {
+                Unexpected(logger, ex, http.Request.Method, http.Request.Path);
+            }
+
+            // A stream that already started reports its own failures; nothing more can be sent here.
+            return http.Response.HasStarted ? Results.Empty : new ErrorResult(status, body);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure serving {Method} {Path}")]
+    private static partial void Unexpected(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,26 @@
+using Granary.Engine.Abstractions;
+using Microsoft.AspNetCore.Http;
+
+namespace Granary.Api.Errors;
+
+/// <summary>Decides the status and OpenAI error body for any exception a request ends with.</summary>
+internal static class ExceptionMapper
+{
+    public const string InternalErrorMessage = "The server had an error while processing your request. Sorry about that!";
+
+    public static (int Status, ErrorBody Body) Map(Exception exception) => exception switch
+    {
+        ApiException api => (api.StatusCode, api.ToBody()),
+        EngineRequestException engine => (StatusCodes.Status400BadRequest,
+            new ErrorBody(engine.Message, ErrorTypes.InvalidRequest, engine.Param, engine.Code)),
+        ModelNotFoundException missing => (StatusCodes.Status404NotFound,
+            new ErrorBody(missing.Message, ErrorTypes.InvalidRequest, "model", "model_not_found")),
+        BadHttpRequestException bad => (bad.StatusCode,
+            new ErrorBody(bad.Message, ErrorTypes.InvalidRequest, null, null)),
+        _ => (StatusCodes.Status500InternalServerError,
+            new ErrorBody(InternalErrorMessage, ErrorTypes.InternalServer, null, null)),
+    };
+
+    /// <summary>Whether the failure is the server's own (logged as an error) rather than the client's.</summary>
+    public static bool IsServerFault(Exception exception) => Map(exception).Status >= StatusCodes.Status500InternalServerError;
+}

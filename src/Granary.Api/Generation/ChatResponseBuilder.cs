@@ -1,0 +1,30 @@
+using Granary.Api.Protocol;
+using Granary.Engine.Abstractions;
+
+namespace Granary.Api.Generation;
+
+/// <summary>Assembles a whole chat completion from the finished choices.</summary>
+internal static class ChatResponseBuilder
+{
+    public static ChatCompletionResponse Build(
+        ChatCompletionRequest request, string id, long created, IReadOnlyList<PromptInfo> prompts, ChoiceTable choices)
+    {
+        var echo = request.EchoText;
+        int? topCount = request.Logprobs ? request.TopLogprobs ?? 0 : null;
+        return new ChatCompletionResponse
+        {
+            Id = id,
+            Created = created,
+            Model = request.Model,
+            Choices = Enumerable.Range(0, choices.Count).Select(i => new ChatChoice
+            {
+                Index = i,
+                Message = new ChatResponseMessage { Content = echo + choices[i].Text },
+                Logprobs = LogprobRendering.ToChat(choices[i].Logprobs, topCount, request.ReturnTokensAsTokenIds),
+                FinishReason = FinishReasons.ToWire(choices[i].FinishReason),
+                StopReason = StopReasonValue.From(choices[i].StopReason, choices[i].StopTokenId),
+            }).ToArray(),
+            Usage = Usage.Of(ChoiceTable.PromptTokens(prompts), choices.CompletionTokens, ChoiceTable.CachedTokens(prompts)),
+        };
+    }
+}

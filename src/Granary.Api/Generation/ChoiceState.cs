@@ -1,0 +1,42 @@
+using System.Text;
+using Granary.Engine.Abstractions;
+
+namespace Granary.Api.Generation;
+
+/// <summary>What one choice has produced so far: text, logprobs, and how it ended.</summary>
+internal sealed class ChoiceState
+{
+    private readonly StringBuilder _text = new();
+
+    public List<TokenLogprob> Logprobs { get; } = [];
+    public int TokensSeen { get; private set; }
+    public FinishReason? FinishReason { get; private set; }
+    public string? StopReason { get; private set; }
+    public int? StopTokenId { get; private set; }
+    private int? ExactCompletionTokens { get; set; }
+
+    public string Text => _text.ToString();
+
+    public bool IsFinished => FinishReason is not null;
+
+    /// <summary>The engine's exact count once the choice is finished; tokens seen until then.</summary>
+    public int CompletionTokens => ExactCompletionTokens ?? TokensSeen;
+
+    public void Apply(GenerationEvent delta)
+    {
+        _text.Append(delta.Text);
+        TokensSeen += delta.TokenIds.Length;
+        if (delta.Logprobs is not null)
+        {
+            Logprobs.AddRange(delta.Logprobs);
+        }
+
+        if (delta.FinishReason is not null)
+        {
+            FinishReason = delta.FinishReason;
+            StopReason = delta.StopReason;
+            StopTokenId = delta.StopTokenId;
+            ExactCompletionTokens = delta.CompletionTokens;
+        }
+    }
+}

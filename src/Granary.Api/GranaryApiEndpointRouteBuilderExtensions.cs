@@ -1,0 +1,38 @@
+using Granary.Api.Authentication;
+using Granary.Api.Endpoints;
+using Granary.Api.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Granary.Api;
+
+/// <summary>Maps the OpenAI/NIM/vLLM routes; see <see cref="GranaryApiServiceCollectionExtensions.AddGranaryApi"/> for the services they need.</summary>
+public static class GranaryApiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the API, plus a fallback that answers unknown URLs with an OpenAI-style 404 (the composing
+    /// server's own endpoints still win over it).
+    /// </summary>
+    public static IEndpointRouteBuilder MapGranaryApi(this IEndpointRouteBuilder endpoints)
+    {
+        var open = endpoints.MapGroup("").AddEndpointFilter(Resolve<ErrorHandlingFilter>);
+        HealthEndpoints.Map(open);
+
+        var keyed = endpoints.MapGroup("")
+            .AddEndpointFilter(Resolve<ErrorHandlingFilter>)
+            .AddEndpointFilter(Resolve<ApiKeyFilter>);
+        ModelsEndpoints.Map(keyed);
+        CompletionsEndpoint.Map(keyed);
+        ChatCompletionsEndpoint.Map(keyed);
+        TokenizerEndpoints.Map(keyed);
+
+        FallbackEndpoints.Map(endpoints);
+        return endpoints;
+    }
+
+    private static ValueTask<object?> Resolve<TFilter>(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        where TFilter : IEndpointFilter =>
+        context.HttpContext.RequestServices.GetRequiredService<TFilter>().InvokeAsync(context, next);
+}

@@ -1,0 +1,11 @@
+namespace Granary.Api;
+
+/// <summary>How the HTTP front end is configured by the server that composes it.</summary>
+public sealed class GranaryApiOptions
+{
+    /// <summary>
+    /// Bearer keys accepted on every non-health endpoint. Empty means the API is open, as vLLM is
+    /// without --api-key.
+    /// </summary>
+    public IList<string> ApiKeys { get; } = [];
+}

@@ -1,0 +1,100 @@
+using Granary.Api.Errors;
+using Granary.Api.Generation;
+using Granary.Api.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Api.Streaming;
+
+/// <summary>
+/// Streams a chat completion: per choice a role chunk, content chunks, then a finish chunk with an
+/// empty delta; the usage chunk when asked; then [DONE]. A failure midway ends the stream with an
+/// error event and [DONE].
+/// </summary>
+internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, string id, long created, SseWriter sse, ILogger logger)
+{
+    private readonly int? _topLogprobs = request.Logprobs ? request.TopLogprobs ?? 0 : null;
+    private readonly ChoiceTable _choices = new(1, request.Sampling.ChoiceCount);
+    private int _promptTokens;
+    private int _cachedTokens;
+
+    public async Task StreamAsync(StartedGeneration generation, CancellationToken ct)
+    {
+        _promptTokens = ChoiceTable.PromptTokens(generation.Prompts);
+        _cachedTokens = ChoiceTable.CachedTokens(generation.Prompts);
+        await sse.StartAsync(ct);
+        try
+        {
+            await SendOpeningChunksAsync(ct);
+            await foreach (var item in generation.ReadEventsAsync(ct))
+            {
+                var index = _choices.Apply(item);
+                var delta = item.Event;
+                if (delta.Text.Length > 0 || delta.Logprobs is { Length: > 0 })
+                {
+                    await SendAsync(new ChatChunkChoice
+                    {
+                        Index = index,
+                        Delta = new ChatDelta { Content = delta.Text },
+                        Logprobs = LogprobRendering.ToChat(delta.Logprobs, _topLogprobs, request.ReturnTokensAsTokenIds),
+                    }, ct);
+                }
+
+                if (delta.FinishReason is not null)
+                {
+                    await SendAsync(new ChatChunkChoice
+                    {
+                        Index = index,
+                        Delta = new ChatDelta(),
+                        FinishReason = FinishReasons.ToWire(delta.FinishReason),
+                        StopReason = StopReasonValue.From(delta.StopReason, delta.StopTokenId),
+                    }, ct);
+                }
+            }
+
+            if (request.StreamOptions?.IncludeUsage == true)
+            {
+                await sse.WriteAsync(Chunk([], CurrentUsage()), ct);
+            }
+
+            await sse.WriteDoneAsync(ct);
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // The client went away; cancelling the token already stopped the generation.
+        }
+        catch (Exception ex)
+        {
+            StreamFailureLog.Failed(logger, ex, id);
+            await sse.WriteErrorAndDoneAsync(ExceptionMapper.Map(ex).Body);
+        }
+    }
+
+    private async Task SendOpeningChunksAsync(CancellationToken ct)
+    {
+        for (var i = 0; i < _choices.Count; i++)
+        {
+            await SendAsync(new ChatChunkChoice { Index = i, Delta = new ChatDelta { Role = "assistant", Content = "" } }, ct);
+        }
+
+        var echo = request.EchoText;
+        for (var i = 0; echo.Length > 0 && i < _choices.Count; i++)
+        {
+            await SendAsync(new ChatChunkChoice { Index = i, Delta = new ChatDelta { Content = echo } }, ct);
+        }
+    }
+
+    private Task SendAsync(ChatChunkChoice choice, CancellationToken ct) =>
+        sse.WriteAsync(Chunk([choice], request.StreamOptions?.UsageInEveryChunk == true ? CurrentUsage() : null), ct);
+
+    private ChatCompletionChunk Chunk(IReadOnlyList<ChatChunkChoice> choices, Usage? usage) => new()
+    {
+        Id = id,
+        Created = created,
+        Model = request.Model,
+        Choices = choices,
+        Usage = usage,
+        IncludeUsage = request.StreamOptions?.IncludeUsage == true,
+    };
+
+    private Usage CurrentUsage() => Usage.Of(_promptTokens, _choices.CompletionTokens, _cachedTokens);
+}

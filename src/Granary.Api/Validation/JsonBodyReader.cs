@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Granary.Api.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Granary.Api.Validation;
+
+/// <summary>Reads a request body as one JSON object, answering non-JSON with 415 and bad JSON with 400.</summary>
+internal static class JsonBodyReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        // A missing Content-Type is read as JSON anyway: only a declared other type is refused.
+        if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
+        {
+            throw new ApiException(StatusCodes.Status415UnsupportedMediaType,
+                $"Unsupported content type '{contentType}'. Send the request body as application/json.",
+                code: "unsupported_media_type");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, DocumentOptions, ct);
+        }
+        catch (JsonException)
+        {
+            throw RequestErrors.InvalidJson();
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw RequestErrors.NotAnObject();
+        }
+
+        return document;
+    }
+
+    private static bool IsJson(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Api.Tests.Infrastructure;
+
+/// <summary>The API hosted in-process on a TestServer over a scripted client, composed as the server will.</summary>
+internal sealed class ApiHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ApiHost(WebApplication app, ScriptedInferenceClient client)
+    {
+        _app = app;
+        Client = client;
+        Http = app.GetTestClient();
+    }
+
+    public ScriptedInferenceClient Client { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<ApiHost> StartAsync(Action<GranaryApiOptions>? configure = null, ScriptedInferenceClient? client = null)
+    {
+        client ??= new ScriptedInferenceClient();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IInferenceClient>(client);
+        builder.Services.AddGranaryApi(configure);
+        var app = builder.Build();
+        app.MapGranaryApi();
+        await app.StartAsync();
+        return new ApiHost(app, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.DisposeAsync();
+    }
+}
