@@ -15,6 +15,8 @@ internal static class ExceptionMapper
             new ErrorBody(engine.Message, ErrorTypes.InvalidRequest, engine.Param, engine.Code)),
         ModelNotFoundException missing => (StatusCodes.Status404NotFound,
             new ErrorBody(missing.Message, ErrorTypes.InvalidRequest, "model", "model_not_found")),
+        ServiceUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable,
+            new ErrorBody(unavailable.Message, ErrorTypes.ServiceUnavailable, null, "service_unavailable")),
         BadHttpRequestException bad => (bad.StatusCode,
             new ErrorBody(bad.Message, ErrorTypes.InvalidRequest, null, null)),
         _ => (StatusCodes.Status500InternalServerError,

@@ -1,4 +1,5 @@
 using Granary.Grains.Abstractions;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace Granary.Grains.Routing;
@@ -8,7 +9,7 @@ namespace Granary.Grains.Routing;
 /// replica is live while its heartbeats keep coming and cluster membership still lists its silo
 /// as active; a fresh activation of the router (after its silo died) refills within one heartbeat.
 /// </summary>
-internal sealed class ModelRouterGrain(IClusterMembershipService membership) : Grain, IModelRouterGrain
+internal sealed class ModelRouterGrain(IClusterMembershipService membership, ILogger<ModelRouterGrain> logger) : Grain, IModelRouterGrain
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, ReplicaEntry> _replicas = [];
@@ -36,14 +37,15 @@ internal sealed class ModelRouterGrain(IClusterMembershipService membership) : G
 
     public Task Remove(string replicaKey)
     {
-        _replicas.Remove(replicaKey);
+        if (_replicas.Remove(replicaKey)) logger.LogWarning("Replica {Replica} removed after a failed call", replicaKey);
         return Task.CompletedTask;
     }
 
     public Task<string?> Pick()
     {
-        var best = Live().MinBy(p => p.Value.Load);
-        if (best.Value is null) return Task.FromResult<string?>(null);
+        var live = Live().ToArray();
+        if (live.Length == 0) return Task.FromResult<string?>(null);
+        var best = live.MinBy(p => p.Value.Load);
         best.Value.Dispatched++;
         return Task.FromResult<string?>(best.Key);
     }
@@ -57,8 +59,14 @@ internal sealed class ModelRouterGrain(IClusterMembershipService membership) : G
     {
         var now = DateTime.UtcNow;
         var snapshot = membership.CurrentSnapshot;
-        foreach (var dead in _replicas.Where(p => now - p.Value.LastSeen > Expiry || !IsActive(snapshot, p.Value.Status.Key.Silo)).Select(p => p.Key).ToArray())
-            _replicas.Remove(dead);
+        foreach (var (key, entry) in _replicas.ToArray())
+        {
+            var silent = now - entry.LastSeen;
+            var active = IsActive(snapshot, entry.Status.Key.Silo);
+            if (silent <= Expiry && active) continue;
+            _replicas.Remove(key);
+            logger.LogWarning("Replica {Replica} dropped: {Reason}", key, active ? $"no heartbeat for {silent.TotalSeconds:F1}s" : "its silo is no longer active");
+        }
         return _replicas;
     }
 
