@@ -20,6 +20,7 @@ public sealed class UnsupportedFeatureTests
     [InlineData("\"functions\":[{\"name\":\"f\"}]", "functions")]
     [InlineData("\"audio\":{\"voice\":\"alloy\"}", "audio")]
     [InlineData("\"modalities\":[\"text\",\"audio\"]", "modalities")]
+    [InlineData("\"add_special_tokens\":true", "add_special_tokens")]
     public async Task Chat_refuses_with_the_param_named(string field, string param)
     {
         await using var host = await ApiHost.StartAsync();
