@@ -17,7 +17,6 @@ internal sealed record ChatCompletionRequest
     public string? ToolsJson { get; init; }
 
     public ToolChoice? ToolChoice { get; init; }
-    public ResponseFormat? ResponseFormat { get; init; }
     public string? ChatTemplate { get; init; }
     public string? ChatTemplateKwargsJson { get; init; }
     public bool AddGenerationPrompt { get; init; } = true;

@@ -90,6 +90,12 @@ internal static class ChatCompletionRequestReader
             }
         }
 
+        // vLLM's flag; chat templates write their own special tokens, so only "false" is served.
+        if (body.Boolean("add_special_tokens") == true)
+        {
+            throw RequestErrors.NotSupported("add_special_tokens", "Adding special tokens to a rendered chat");
+        }
+
         if (body.IsPresent("web_search_options"))
         {
             throw RequestErrors.NotSupported("web_search_options", "Web search");
