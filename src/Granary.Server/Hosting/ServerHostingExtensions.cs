@@ -17,6 +17,8 @@ internal static class ServerHostingExtensions
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error); // reports host start-up pauses as contention
+        builder.Logging.AddFilter("Polly", LogLevel.Warning); // Orleans placement logs every attempt at Information
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddGranaryCluster(options);
         if (options.ServesApi)

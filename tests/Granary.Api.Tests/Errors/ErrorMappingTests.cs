@@ -34,6 +34,17 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
+    public async Task A_model_without_a_live_replica_is_a_503()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Client.Generate = (_, _) => throw new ServiceUnavailableException("The model 'x' has no live replica right now; try again shortly.");
+        var response = await host.Http.PostJsonAsync("/v1/completions", $$"""{"model":"{{Model}}","prompt":"x"}""");
+
+        var message = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.ServiceUnavailable, "service_unavailable_error", null, "service_unavailable");
+        Assert.Contains("no live replica", message);
+    }
+
+    [Fact]
     public async Task Unexpected_failures_are_a_generic_500()
     {
         await using var host = await ApiHost.StartAsync();
