@@ -20,13 +20,22 @@ internal sealed class GranaryServer : IAsyncDisposable
 
     public string Output => _process.Output;
 
+    /// <summary>Starts a process and waits until it is ready to serve (its models, or a worker's engines, produced a token).</summary>
     public static async Task<GranaryServer> StartAsync(params string[] arguments)
+    {
+        var server = await StartLiveAsync(arguments);
+        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        return server;
+    }
+
+    /// <summary>Starts a process and waits only until it answers HTTP (a gateway is not ready before a worker joins).</summary>
+    public static async Task<GranaryServer> StartLiveAsync(params string[] arguments)
     {
         int port = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
         string[] all = [Paths.ServerAssembly, "--host", "127.0.0.1", "--port", $"{port}", "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", .. arguments];
         var process = new ChildProcess("dotnet", all);
         var server = new GranaryServer(process, port, siloPort);
-        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        await server.WaitForAsync("/v1/health/live", TimeSpan.FromSeconds(120));
         return server;
     }
 
@@ -34,7 +43,9 @@ internal sealed class GranaryServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
 
-    private async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForAsync("/v1/health/ready", timeout);
+
+    private async Task WaitForAsync(string path, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -43,7 +54,7 @@ internal sealed class GranaryServer : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException($"{_process.Description} exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                if ((await http.GetAsync($"{Url}/v1/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync($"{Url}{path}")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {
@@ -55,6 +66,6 @@ internal sealed class GranaryServer : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{_process.Description} was not ready within {timeout}:\n{Output}");
+        throw new TimeoutException($"{_process.Description}: {path} not OK within {timeout}:\n{Output}");
     }
 }
