@@ -98,7 +98,8 @@ internal static class ValueFilters
         if (precision >= 0)
         {
             var text = number.ToString("F" + (precision + 25).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            return double.Parse(RoundDecimalText(text, precision), CultureInfo.InvariantCulture);
+            // Python keeps the sign of a value that rounds to zero: round(-0.4) is -0.0.
+            return Math.CopySign(double.Parse(RoundDecimalText(text, precision), CultureInfo.InvariantCulture), number);
         }
         var scale = Math.Pow(10, -precision);
         return Math.Round(number / scale, MidpointRounding.ToEven) * scale;
