@@ -49,6 +49,20 @@ public sealed class SandboxTests
     public void HugeRangesAreRefused() =>
         Assert.Contains("Range too big", TemplateRunner.Fails("{% for i in range(1000000) %}{% endfor %}").Message);
 
+    [Theory]
+    [InlineData("{{ 'abc' * 1000000000 }}")]
+    [InlineData("{{ [0] * 1000000000 }}")]
+    [InlineData("{{ 'a' | center(1000000000) }}")]
+    [InlineData("{{ 'a\nb' | indent(1000000000) }}")]
+    [InlineData("{{ [1] | tojson(indent=1000000000) }}")]
+    [InlineData("{{ '{:>1000000000}'.format('a') }}")]
+    [InlineData("{{ 'a'.zfill(1000000000) }}")]
+    public void OutputsOfAbsurdSizeAreRefused(string template) =>
+        Assert.Contains("more than the limit", TemplateRunner.Fails(template).Message);
+
+    [Fact]
+    public void ReasonableRepetitionStillWorks() => Assert.Equal(30000, TemplateRunner.Render("{{ 'abc' * 10000 }}").Length);
+
     [Fact]
     public void RenderingDoesNotChangeTheCallersValues()
     {

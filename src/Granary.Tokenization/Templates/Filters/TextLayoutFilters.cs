@@ -18,7 +18,9 @@ internal static class TextLayoutFilters
     private static object? Indent(Rendering.RenderContext context, object? value, CallArguments arguments)
     {
         var bound = ArgumentBinder.Bind("indent", arguments, "width", "first", "blank");
-        var indentation = bound.Get(0) is string text ? text : new string(' ', (int)Math.Max(0, bound.GetInt(0, 4, "width")));
+        var width = bound.Get(0) is string ? 0 : bound.GetInt(0, 4, "width");
+        SizeLimits.EnsureGeneratedLength(width, "indent");
+        var indentation = bound.Get(0) is string text ? text : new string(' ', (int)Math.Max(0, width));
         var first = bound.GetBool(1, false);
         var blank = bound.GetBool(2, false);
         // Jinja appends a newline first so that splitlines keeps a trailing empty line.

@@ -121,6 +121,12 @@ internal static class ValueFilters
         return ObjectAccess.GetAttribute(value, name);
     }
 
+    private static string Spaces(long count)
+    {
+        SizeLimits.EnsureGeneratedLength(count, "tojson indent");
+        return new string(' ', (int)Math.Max(0, count));
+    }
+
     /// <summary>HF's tojson: <c>json.dumps(x, ensure_ascii=False, indent=indent, separators=separators, sort_keys=sort_keys)</c>.</summary>
     private static object? ToJson(Rendering.RenderContext context, object? value, CallArguments arguments)
     {
@@ -129,7 +135,7 @@ internal static class ValueFilters
         {
             null => null,
             string text => text,
-            var count => new string(' ', (int)Math.Max(0, PyTypes.ToInteger(count, "indent"))),
+            var count => Spaces(PyTypes.ToInteger(count, "indent")),
         };
         string? itemSeparator = null;
         string? keySeparator = null;

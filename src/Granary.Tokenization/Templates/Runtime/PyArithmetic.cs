@@ -188,6 +188,14 @@ internal static class PyArithmetic
     private static object? Repeat(object? sequence, long times)
     {
         var count = (int)Math.Max(0, Math.Min(times, int.MaxValue));
+        var unit = sequence switch
+        {
+            string s => s.Length,
+            List<object?> list => list.Count,
+            object?[] tuple => tuple.Length,
+            _ => 0,
+        };
+        SizeLimits.EnsureGeneratedLength((long)unit * count, "sequence repetition");
         switch (sequence)
         {
             case string s:
