@@ -45,6 +45,9 @@ internal static class ValueFilters
         var radix = (int)bound.GetInt(1, 10, "base");
         switch (value)
         {
+            case Undefined undefined:
+                // Undefined's __int__ raises its undefined error, which int() does not swallow.
+                throw undefined.Fail();
             case long or bool:
                 return PyTypes.ToInteger(value, "value");
             case double d:
@@ -63,6 +66,7 @@ internal static class ValueFilters
         var fallback = ArgumentBinder.Bind("float", arguments, "default").Get(0, 0.0);
         return value switch
         {
+            Undefined undefined => throw undefined.Fail(),
             long or bool or double => PyTypes.ToDouble(value),
             string text when PyNumberParser.TryParseFloat(text, out var parsed) => parsed,
             _ => fallback,

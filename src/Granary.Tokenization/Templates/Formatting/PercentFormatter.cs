@@ -18,6 +18,9 @@ internal static class PercentFormatter
             _ => [arguments],
         };
         var mapping = arguments as PyDict;
+        // Python treats any argument with __getitem__ (dict, list, Undefined) as a possible mapping and then
+        // does not complain about unused arguments.
+        var mappingLike = arguments is PyDict or List<object?> or Undefined;
         var next = 0;
         var builder = new StringBuilder();
         var i = 0;
@@ -75,7 +78,7 @@ internal static class PercentFormatter
             }
             builder.Append(Convert(value, flags, width, precision, type));
         }
-        if (mapping is null && next < positional.Length)
+        if (!mappingLike && next < positional.Length)
             throw new ChatTemplateException("not all arguments converted during string formatting");
         return builder.ToString();
     }

@@ -117,10 +117,11 @@ internal sealed class TemplateRenderer(RenderContext context)
         {
             throw error.AtLine(loop.Iterable.Line);
         }
+        // Like Jinja's LoopContext: len() when the iterable has one, otherwise loop.length materializes the rest.
         int? knownLength = null;
-        if (loop.Filter is null)
-            knownLength = items is ICollection<object?> collection ? collection.Count : PyIteration.Length(iterable);
-        else
+        if (loop.Filter is null && PyIteration.TryGetLength(iterable, out var length))
+            knownLength = length;
+        else if (loop.Filter is not null)
             items = FilterItems(items, loop, scope);
         var loopContext = new LoopContext(items, knownLength);
         var iterated = false;

@@ -7,7 +7,9 @@ Run from this folder:  python3 make_golden.py   (needs only jinja2; made with Ji
 
 strftime_now uses a pinned clock (FIXED_NOW) so the output is reproducible; the C# tests pin the same one.
 Each case is {name, template, variables, expected} or, for failures, {name, template, variables, error, line}
-where `line` is the template line Jinja blames (null when it names none).
+where `line` is the template line Jinja blames (null when it names none). cases_features.py holds small
+feature snippets; cases_models.py renders the templates in model_templates/, written in the style of popular
+models' chat templates, over several conversations.
 """
 import datetime
 import json
@@ -20,6 +22,7 @@ from jinja2 import nodes
 from jinja2.ext import Extension
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the test folder
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cases_features  # noqa: E402
 import cases_models  # noqa: E402
