@@ -57,8 +57,17 @@ public sealed class SandboxTests
     [InlineData("{{ [1] | tojson(indent=1000000000) }}")]
     [InlineData("{{ '{:>1000000000}'.format('a') }}")]
     [InlineData("{{ 'a'.zfill(1000000000) }}")]
+    [InlineData("{{ '{:.900000000f}'.format(1.5) }}")]
+    [InlineData("{{ '%.900000000f' % 1.5 }}")]
+    [InlineData("{{ '%*d' % (900000000, 1) }}")]
     public void OutputsOfAbsurdSizeAreRefused(string template) =>
         Assert.Contains("more than the limit", TemplateRunner.Fails(template).Message);
+
+    [Theory]
+    [InlineData("{{ '%c' % 1114112 }}")]
+    [InlineData("{{ '{:c}'.format(-1) }}")]
+    public void CodePointsOutOfRangeAreTemplateErrors(string template) =>
+        Assert.Contains("not in range(0x110000)", TemplateRunner.Fails(template).Message);
 
     [Fact]
     public void ReasonableRepetitionStillWorks() => Assert.Equal(30000, TemplateRunner.Render("{{ 'abc' * 10000 }}").Length);
