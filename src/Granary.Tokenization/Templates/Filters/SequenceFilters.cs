@@ -15,9 +15,9 @@ internal static class SequenceFilters
         filters["list"] = (_, v, a) => Unary("list", a, PyIteration.ToList(v));
         filters["join"] = Join;
         filters["reverse"] = (_, v, a) => Unary("reverse", a, Reverse(v));
-        filters["batch"] = Batch;
-        filters["slice"] = Slice;
-        filters["items"] = (_, v, a) => Unary("items", a, Items(v));
+        filters["batch"] = (_, v, a) => PyIterator.Generator("do_batch", Batch(v, a));
+        filters["slice"] = (_, v, a) => PyIterator.Generator("sync_do_slice", Slice(v, a));
+        filters["items"] = (_, v, a) => Unary("items", a, PyIterator.Generator("do_items", Items(v)));
         filters["sum"] = Sum;
     }
 
@@ -36,6 +36,8 @@ internal static class SequenceFilters
 
     private static object? Last(object? value)
     {
+        if (value is PyIterator iterator)
+            throw new ChatTemplateException($"'{iterator.TypeName}' object is not reversible");
         var items = PyIteration.AsReadOnlyList(value);
         return items.Count > 0 ? items[^1] : Undefined.WithHint("No last item, sequence was empty.");
     }
@@ -49,29 +51,47 @@ internal static class SequenceFilters
         return string.Join(separator, parts);
     }
 
+    /// <summary>A reversed string; Python's reverse iterator for a list, tuple or dict; a reversed list otherwise.</summary>
     private static object? Reverse(object? value)
     {
-        if (value is string text)
-            return string.Concat(PyStrings.CodePoints(text).AsEnumerable().Reverse());
-        var items = PyIteration.ToList(value);
-        items.Reverse();
-        return items;
+        switch (value)
+        {
+            case string text:
+                return string.Concat(PyStrings.CodePoints(text).AsEnumerable().Reverse());
+            case List<object?> list:
+                return PyIterator.Reversed("list_reverseiterator", Enumerable.Range(0, list.Count).Select(i => list[list.Count - 1 - i]));
+            case object?[] tuple:
+                return PyIterator.Reversed("reversed", tuple.Reverse());
+            case PyDict dict:
+                return PyIterator.Reversed("dict_reversekeyiterator", dict.Keys.Reverse());
+            case Undefined:
+                return PyIterator.Reversed("reversed", []);
+        }
+        try
+        {
+            var items = PyIteration.ToList(value);
+            items.Reverse();
+            return items;
+        }
+        catch (ChatTemplateException error) when (error.Line is null)
+        {
+            throw new ChatTemplateException("argument must be iterable");
+        }
     }
 
-    private static object? Batch(Rendering.RenderContext context, object? value, CallArguments arguments)
+    private static IEnumerable<object?> Batch(object? value, CallArguments arguments)
     {
         var bound = ArgumentBinder.Bind("batch", arguments, "linecount", "fill_with");
         var size = bound.GetInt(0, 0, "linecount");
         if (size <= 0)
             throw new ChatTemplateException("batch() linecount must be positive");
         var fill = bound.Get(1);
-        var batches = new List<object?>();
         var current = new List<object?>();
         foreach (var item in PyIteration.Iterate(value))
         {
             if (current.Count == size)
             {
-                batches.Add(current);
+                yield return current;
                 current = [];
             }
             current.Add(item);
@@ -80,12 +100,11 @@ internal static class SequenceFilters
         {
             while (fill is not null && current.Count < size)
                 current.Add(fill);
-            batches.Add(current);
+            yield return current;
         }
-        return batches;
     }
 
-    private static object? Slice(Rendering.RenderContext context, object? value, CallArguments arguments)
+    private static IEnumerable<object?> Slice(object? value, CallArguments arguments)
     {
         var bound = ArgumentBinder.Bind("slice", arguments, "slices", "fill_with");
         var slices = bound.GetInt(0, 0, "slices");
@@ -96,7 +115,6 @@ internal static class SequenceFilters
         var perSlice = items.Count / slices;
         var withExtra = items.Count % slices;
         var offset = 0L;
-        var result = new List<object?>();
         for (var number = 0L; number < slices; number++)
         {
             var start = offset + (number * perSlice);
@@ -106,17 +124,19 @@ internal static class SequenceFilters
             var part = items.GetRange((int)start, (int)(end - start));
             if (fill is not null && number >= withExtra)
                 part.Add(fill);
-            result.Add(part);
+            yield return part;
         }
-        return result;
     }
 
-    private static object? Items(object? value) => value switch
+    private static IEnumerable<object?> Items(object? value)
     {
-        Undefined => new List<object?>(),
-        PyDict dict => DictMethods.Items(dict),
-        _ => throw new ChatTemplateException("Can only get item pairs from a mapping."),
-    };
+        if (value is Undefined)
+            yield break;
+        if (value is not PyDict dict)
+            throw new ChatTemplateException("Can only get item pairs from a mapping.");
+        foreach (var pair in DictMethods.Items(dict))
+            yield return pair;
+    }
 
     private static object? Sum(Rendering.RenderContext context, object? value, CallArguments arguments)
     {

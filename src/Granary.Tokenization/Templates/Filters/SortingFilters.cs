@@ -8,12 +8,10 @@ namespace Granary.Tokenization.Templates.Filters;
 /// </summary>
 internal static class SortingFilters
 {
-    private static readonly Comparer<object?> PythonOrder = Comparer<object?>.Create(PyOrdering.Compare);
-
     public static void Register(Dictionary<string, FilterFunction> filters)
     {
         filters["sort"] = Sort;
-        filters["unique"] = Unique;
+        filters["unique"] = (c, v, a) => PyIterator.Generator("sync_do_unique", Unique(v, a));
         filters["min"] = (c, v, a) => MinOrMax(v, a, "min", pickLarger: false);
         filters["max"] = (c, v, a) => MinOrMax(v, a, "max", pickLarger: true);
         filters["dictsort"] = DictSort;
@@ -29,26 +27,22 @@ internal static class SortingFilters
             ? attributes.Split(',').Select(part => new AttributePath(part, ignoreCase: ignoreCase)).ToArray()
             : [new AttributePath(bound.Get(2), ignoreCase: ignoreCase)];
         var keyed = PyIteration.Iterate(value).Select(item => (Item: item, Key: (object?)paths.Select(p => p.Get(item)).ToList())).ToList();
-        // Both LINQ orderings are stable, as Python's sorted() is even with reverse=True.
-        var sorted = reverse ? keyed.OrderByDescending(pair => pair.Key, PythonOrder) : keyed.OrderBy(pair => pair.Key, PythonOrder);
-        return sorted.Select(pair => pair.Item).ToList();
+        return PySorting.Sort(keyed, pair => pair.Key, descending: reverse).Select(pair => pair.Item).ToList();
     }
 
-    private static object? Unique(Rendering.RenderContext context, object? value, CallArguments arguments)
+    private static IEnumerable<object?> Unique(object? value, CallArguments arguments)
     {
         var bound = ArgumentBinder.Bind("unique", arguments, "case_sensitive", "attribute");
         var path = new AttributePath(bound.Get(1), ignoreCase: !bound.GetBool(0, false));
         var seen = new PyDict();
-        var result = new List<object?>();
         foreach (var item in PyIteration.Iterate(value))
         {
             var key = path.Get(item);
             if (seen.ContainsKey(key))
                 continue;
             seen.Set(key, null);
-            result.Add(item);
+            yield return item;
         }
-        return result;
     }
 
     private static object? MinOrMax(object? value, CallArguments arguments, string name, bool pickLarger)
@@ -89,8 +83,7 @@ internal static class SortingFilters
             var part = ((object?[])entry!)[position];
             return ignoreCase ? AttributePath.IgnoreCase(part) : part;
         };
-        var sorted = bound.GetBool(2, false) ? entries.OrderByDescending(key, PythonOrder) : entries.OrderBy(key, PythonOrder);
-        return sorted.ToList();
+        return PySorting.Sort(entries, key, descending: bound.GetBool(2, false));
     }
 
     private static object? GroupBy(Rendering.RenderContext context, object? value, CallArguments arguments)
@@ -100,7 +93,7 @@ internal static class SortingFilters
         var caseSensitive = bound.GetBool(2, false);
         var keyPath = new AttributePath(attribute, bound.Get(1), ignoreCase: !caseSensitive);
         var displayPath = new AttributePath(attribute, bound.Get(1));
-        var sorted = PyIteration.Iterate(value).OrderBy(keyPath.Get, PythonOrder).ToList();
+        var sorted = PySorting.Sort(PyIteration.Iterate(value), keyPath.Get);
         var groups = new List<object?>();
         var index = 0;
         while (index < sorted.Count)

@@ -18,11 +18,20 @@ internal static class TextLayoutFilters
     private static object? Indent(Rendering.RenderContext context, object? value, CallArguments arguments)
     {
         var bound = ArgumentBinder.Bind("indent", arguments, "width", "first", "blank");
-        var indentation = bound.Get(0) is string text ? text : new string(' ', (int)Math.Max(0, bound.GetInt(0, 4, "width")));
+        var width = bound.Get(0) is string ? 0 : bound.GetInt(0, 4, "width");
+        SizeLimits.EnsureGeneratedLength(width, "indent");
+        var indentation = bound.Get(0) is string given ? given : new string(' ', (int)Math.Max(0, width));
         var first = bound.GetBool(1, false);
         var blank = bound.GetBool(2, false);
-        // Jinja appends a newline first so that splitlines keeps a trailing empty line.
-        var lines = PyStrings.SplitLines(PyRepr.Str(value) + "\n", keepEnds: false);
+        // Jinja appends a newline first (s += "\n"), which only works on a string, so that splitlines keeps a
+        // trailing empty line.
+        var text = value switch
+        {
+            string s => s,
+            Undefined undefined => throw undefined.Fail(),
+            _ => throw new ChatTemplateException($"unsupported operand type(s) for +=: '{PyTypes.TypeName(value)}' and 'str'"),
+        };
+        var lines = PyStrings.SplitLines(text + "\n", keepEnds: false);
         var builder = new StringBuilder();
         if (blank)
         {
@@ -45,7 +54,6 @@ internal static class TextLayoutFilters
     private static object? Truncate(Rendering.RenderContext context, object? value, CallArguments arguments)
     {
         var bound = ArgumentBinder.Bind("truncate", arguments, "length", "killwords", "end", "leeway");
-        var text = PyRepr.Str(value);
         var length = bound.GetInt(0, 255, "length");
         var killWords = bound.GetBool(1, false);
         var end = bound.GetString(2, "...")!;
@@ -54,8 +62,11 @@ internal static class TextLayoutFilters
             throw new ChatTemplateException($"expected length >= {PyStrings.Length(end)}, got {length}");
         if (leeway < 0)
             throw new ChatTemplateException($"expected leeway >= 0, got {leeway}");
-        if (PyStrings.Length(text) <= length + leeway)
-            return text;
+        // Jinja does not convert the value to a string: a short list comes back unchanged.
+        if (PyIteration.Length(value) <= length + leeway)
+            return value;
+        if (value is not string text)
+            throw new ChatTemplateException($"truncate needs a string to shorten, not '{PyTypes.TypeName(value)}'");
         var kept = (string)PySlicing.Slice(text, null, length - PyStrings.Length(end), null)!;
         if (killWords)
             return kept + end;

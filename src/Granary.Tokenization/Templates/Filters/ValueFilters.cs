@@ -45,6 +45,9 @@ internal static class ValueFilters
         var radix = (int)bound.GetInt(1, 10, "base");
         switch (value)
         {
+            case Undefined undefined:
+                // Undefined's __int__ raises its undefined error, which int() does not swallow.
+                throw undefined.Fail();
             case long or bool:
                 return PyTypes.ToInteger(value, "value");
             case double d:
@@ -63,6 +66,7 @@ internal static class ValueFilters
         var fallback = ArgumentBinder.Bind("float", arguments, "default").Get(0, 0.0);
         return value switch
         {
+            Undefined undefined => throw undefined.Fail(),
             long or bool or double => PyTypes.ToDouble(value),
             string text when PyNumberParser.TryParseFloat(text, out var parsed) => parsed,
             _ => fallback,
@@ -98,7 +102,8 @@ internal static class ValueFilters
         if (precision >= 0)
         {
             var text = number.ToString("F" + (precision + 25).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            return double.Parse(RoundDecimalText(text, precision), CultureInfo.InvariantCulture);
+            // Python keeps the sign of a value that rounds to zero: round(-0.4) is -0.0.
+            return Math.CopySign(double.Parse(RoundDecimalText(text, precision), CultureInfo.InvariantCulture), number);
         }
         var scale = Math.Pow(10, -precision);
         return Math.Round(number / scale, MidpointRounding.ToEven) * scale;
@@ -120,6 +125,12 @@ internal static class ValueFilters
         return ObjectAccess.GetAttribute(value, name);
     }
 
+    private static string Spaces(long count)
+    {
+        SizeLimits.EnsureGeneratedLength(count, "tojson indent");
+        return new string(' ', (int)Math.Max(0, count));
+    }
+
     /// <summary>HF's tojson: <c>json.dumps(x, ensure_ascii=False, indent=indent, separators=separators, sort_keys=sort_keys)</c>.</summary>
     private static object? ToJson(Rendering.RenderContext context, object? value, CallArguments arguments)
     {
@@ -128,7 +139,7 @@ internal static class ValueFilters
         {
             null => null,
             string text => text,
-            var count => new string(' ', (int)Math.Max(0, PyTypes.ToInteger(count, "indent"))),
+            var count => Spaces(PyTypes.ToInteger(count, "indent")),
         };
         string? itemSeparator = null;
         string? keySeparator = null;

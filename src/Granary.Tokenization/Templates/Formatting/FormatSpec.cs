@@ -54,6 +54,7 @@ internal sealed record FormatSpec(
         char? type = i < spec.Length ? spec[i++] : null;
         if (i < spec.Length)
             throw new ChatTemplateException("Invalid format specifier");
+        Runtime.SizeLimits.EnsureGeneratedLength(Math.Max(width, precision ?? 0), "format specifier");
         return new FormatSpec(fill, align, sign, alternate, zeroPad, width, grouping, precision, type);
     }
 
@@ -64,6 +65,11 @@ internal sealed record FormatSpec(
         var start = i;
         while (i < spec.Length && char.IsAsciiDigit(spec[i]))
             i++;
-        return i > start ? int.Parse(spec.AsSpan(start, i - start), System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (i == start)
+            return null;
+        // Absurd widths are refused by the size limit rather than overflowing.
+        return long.TryParse(spec.AsSpan(start, i - start), System.Globalization.CultureInfo.InvariantCulture, out var number) && number <= int.MaxValue
+            ? (int)number
+            : int.MaxValue;
     }
 }

@@ -18,6 +18,9 @@ internal static class PercentFormatter
             _ => [arguments],
         };
         var mapping = arguments as PyDict;
+        // Python treats any argument with __getitem__ (dict, list, Undefined) as a possible mapping and then
+        // does not complain about unused arguments.
+        var mappingLike = arguments is PyDict or List<object?> or Undefined;
         var next = 0;
         var builder = new StringBuilder();
         var i = 0;
@@ -75,7 +78,7 @@ internal static class PercentFormatter
             }
             builder.Append(Convert(value, flags, width, precision, type));
         }
-        if (mapping is null && next < positional.Length)
+        if (!mappingLike && next < positional.Length)
             throw new ChatTemplateException("not all arguments converted during string formatting");
         return builder.ToString();
     }
@@ -97,6 +100,7 @@ internal static class PercentFormatter
 
     private static string Convert(object? value, string flags, int? width, int? precision, char type)
     {
+        SizeLimits.EnsureGeneratedLength(Math.Max(width ?? 0, precision ?? 0), "format width or precision");
         var spec = new FormatSpec(
             Fill: flags.Contains('0') && !flags.Contains('-') && type is not ('s' or 'r' or 'a' or 'c') ? "0" : " ",
             Align: flags.Contains('-') ? '<' : (flags.Contains('0') && type is not ('s' or 'r' or 'a' or 'c') ? '=' : '>'),
@@ -121,7 +125,7 @@ internal static class PercentFormatter
                     throw new ChatTemplateException($"must be real number, not {PyTypes.TypeName(value)}");
                 return ValueFormatter.Format(PyTypes.ToDouble(value), spec with { Type = type, Precision = precision ?? 6 }, emptySpec: false);
             case 'c':
-                var character = value is string s && PyStrings.Length(s) == 1 ? s : char.ConvertFromUtf32((int)PyTypes.ToInteger(value, "%c"));
+                var character = value is string s && PyStrings.Length(s) == 1 ? s : PyStrings.FromCodePoint(PyTypes.ToInteger(value, "%c"));
                 return ValueFormatter.Format(character, spec with { Sign = '-', Alternate = false, Precision = null }, emptySpec: false);
             default:
                 throw new ChatTemplateException($"unsupported format character '{type}'");

@@ -95,7 +95,7 @@ internal sealed class PyJson
         }
         IEnumerable<KeyValuePair<object?, object?>> entries = dict;
         if (_sortKeys)
-            entries = entries.OrderBy(entry => entry.Key, Comparer<object?>.Create(PyOrdering.Compare));
+            entries = PySorting.Sort(entries, entry => entry.Key);
         _output.Append('{');
         var first = true;
         foreach (var (key, item) in entries)

@@ -15,6 +15,7 @@ internal static class TextPadding
         var padding = width - PyStrings.Length(text);
         if (padding <= 0)
             return text;
+        SizeLimits.EnsureGeneratedLength(width, "padding");
         long left = alignment switch
         {
             '<' => 0,

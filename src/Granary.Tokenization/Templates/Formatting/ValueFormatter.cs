@@ -65,7 +65,7 @@ internal static class ValueFormatter
                 prefix = spec.Alternate ? "0b" : "";
                 break;
             case 'c':
-                return Align(char.ConvertFromUtf32((int)value), "", spec, defaultAlign: '<');
+                return Align(PyStrings.FromCodePoint(value), "", spec, defaultAlign: '<');
             default:
                 throw new ChatTemplateException($"Unknown format code '{spec.Type}' for object of type 'int'");
         }

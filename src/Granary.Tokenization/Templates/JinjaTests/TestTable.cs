@@ -29,7 +29,7 @@ internal static class TestTable
             ["number"] = Unary("number", PyTypes.IsNumber),
             ["string"] = Unary("string", v => v is string),
             ["mapping"] = Unary("mapping", v => v is PyDict),
-            ["iterable"] = Unary("iterable", v => v is string or List<object?> or object?[] or PyDict or GroupTuple or Undefined),
+            ["iterable"] = Unary("iterable", v => v is string or List<object?> or object?[] or PyDict or GroupTuple or PyIterator or Undefined),
             ["sequence"] = Unary("sequence", v => v is string or List<object?> or object?[] or PyDict or GroupTuple or Undefined),
             ["callable"] = Unary("callable", v => v is ITemplateCallable or Undefined),
             ["escaped"] = Unary("escaped", _ => false),

@@ -161,11 +161,12 @@ internal static class StringMethods
     {
         var width = ArgumentBinder.Bind("zfill", arguments, "width").GetInt(0, 0, "width");
         var text = Text(receiver);
-        var fill = (int)Math.Max(0, width - PyStrings.Length(text));
+        var fill = Math.Max(0, width - PyStrings.Length(text));
         if (fill == 0)
             return text;
+        SizeLimits.EnsureGeneratedLength(width, "zfill");
         var signed = text.Length > 0 && text[0] is '+' or '-';
-        return signed ? text[0] + new string('0', fill) + text[1..] : new string('0', fill) + text;
+        return signed ? text[0] + new string('0', (int)fill) + text[1..] : new string('0', (int)fill) + text;
     }
 
     private static object Pad(object receiver, CallArguments arguments, string name)

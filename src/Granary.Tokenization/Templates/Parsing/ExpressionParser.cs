@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Granary.Tokenization.Templates.Lexing;
 using Granary.Tokenization.Templates.Syntax.Expressions;
 
@@ -193,6 +194,8 @@ internal sealed class ExpressionParser(TokenStream stream, NameUsageTracker name
 
     private Expression ParseUnary(bool withFilter = true)
     {
+        // Parentheses recurse through every precedence level; stop before the stack runs out.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var current = stream.Current;
         Expression node;
         if (current.IsOperator("-") || current.IsOperator("+"))

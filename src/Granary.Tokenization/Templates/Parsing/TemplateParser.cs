@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Granary.Tokenization.Templates.Lexing;
 using Granary.Tokenization.Templates.Syntax.Expressions;
 using Granary.Tokenization.Templates.Syntax.Statements;
@@ -78,6 +79,7 @@ internal sealed class TemplateParser
 
     private void ParseStatement(List<Node> body)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var token = _stream.Current;
         if (token.Kind != TokenKind.Name)
             throw new ChatTemplateException(token.Line, "tag name expected");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Granary.Tokenization.Templates.Globals;
 using Granary.Tokenization.Templates.Runtime;
 using Granary.Tokenization.Templates.Syntax.Expressions;
@@ -12,6 +13,9 @@ internal sealed class ExpressionEvaluator(RenderContext context)
 {
     public object? Evaluate(Expression expression, Scope scope)
     {
+        // Long operator or filter chains nest as deeply as they are long; fail before the stack overflows.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new ChatTemplateException(expression.Line, "the expression is nested too deeply");
         try
         {
             return EvaluateCore(expression, scope);

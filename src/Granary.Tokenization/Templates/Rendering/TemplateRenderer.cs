@@ -8,8 +8,8 @@ namespace Granary.Tokenization.Templates.Rendering;
 
 /// <summary>
 /// Executes statement nodes, writing output. Scoping follows Jinja: <c>if</c> shares its scope; every for-loop
-/// iteration, macro call, <c>with</c>, <c>filter</c>/<c>set</c> block body and <c>generation</c> block gets a
-/// child scope, so their assignments do not leak out.
+/// iteration (and its else body), macro call, <c>with</c>, <c>filter</c>/<c>set</c>/<c>call</c> block body and
+/// <c>generation</c> block gets a child scope, so their assignments do not leak out.
 /// </summary>
 internal sealed class TemplateRenderer(RenderContext context)
 {
@@ -117,10 +117,11 @@ internal sealed class TemplateRenderer(RenderContext context)
         {
             throw error.AtLine(loop.Iterable.Line);
         }
+        // Like Jinja's LoopContext: len() when the iterable has one, otherwise loop.length materializes the rest.
         int? knownLength = null;
-        if (loop.Filter is null)
-            knownLength = items is ICollection<object?> collection ? collection.Count : PyIteration.Length(iterable);
-        else
+        if (loop.Filter is null && PyIteration.TryGetLength(iterable, out var length))
+            knownLength = length;
+        else if (loop.Filter is not null)
             items = FilterItems(items, loop, scope);
         var loopContext = new LoopContext(items, knownLength);
         var iterated = false;
@@ -133,7 +134,8 @@ internal sealed class TemplateRenderer(RenderContext context)
             if (Render(loop.Body, iterationScope, output) == Completion.Break)
                 break;
         }
-        return iterated ? Completion.Normal : Render(loop.ElseBody, scope, output);
+        // The else body belongs to the loop's frame in Jinja: its assignments stay inside too.
+        return iterated ? Completion.Normal : Render(loop.ElseBody, new Scope(scope), output);
     }
 
     /// <summary>The loop filter, evaluated lazily item by item like Jinja's generator.</summary>

@@ -27,7 +27,7 @@ internal static class InputConverter
             case int or short or sbyte or byte or ushort or uint:
                 return System.Convert.ToInt64(value, CultureInfo.InvariantCulture);
             case ulong big:
-                return big <= long.MaxValue ? (long)big : (double)big;
+                return big <= long.MaxValue ? (long)big : (object)(double)big;
             case float single:
                 return (double)single;
             case decimal exact:

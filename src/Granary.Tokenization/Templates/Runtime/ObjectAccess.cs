@@ -29,6 +29,10 @@ internal static class ObjectAccess
                 return name == "grouper" ? group.Grouper : group.List;
             case Macro macro when name == "name":
                 return macro.Definition.Name;
+            case long or bool or double when name is "real" or "imag":
+                // Python numbers expose their real and imaginary parts; a bool's are ints.
+                var isReal = name == "real";
+                return target is double d ? (isReal ? d : 0.0) : (object)(isReal ? PyTypes.ToInteger(target, "number") : 0L);
         }
         if (target is not null && MethodResolver.TryGetMethod(target, name, out var method))
             return method;

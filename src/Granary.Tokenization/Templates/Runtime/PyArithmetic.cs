@@ -80,9 +80,10 @@ internal static class PyArithmetic
 
     public static object? Modulo(object? left, object? right)
     {
-        FailIfUndefined(left, right);
+        // str % x never defers to x (Undefined included): Python formats first.
         if (left is string format)
             return PercentFormatter.Format(format, right);
+        FailIfUndefined(left, right);
         if (!PyTypes.IsNumber(left) || !PyTypes.IsNumber(right))
             throw Unsupported("%", left, right);
         if (left is double || right is double)
@@ -105,7 +106,10 @@ internal static class PyArithmetic
             throw new ChatTemplateException("0.0 cannot be raised to a negative power");
         if (x < 0 && Math.Floor(y) != y)
             throw new ChatTemplateException("complex results of ** are not supported");
-        return Math.Pow(x, y);
+        var power = Math.Pow(x, y);
+        if (double.IsInfinity(power) && double.IsFinite(x) && double.IsFinite(y))
+            throw new ChatTemplateException("(34, 'Numerical result out of range')");
+        return power;
     }
 
     public static object? Negate(object? operand) => operand switch
@@ -188,6 +192,14 @@ internal static class PyArithmetic
     private static object? Repeat(object? sequence, long times)
     {
         var count = (int)Math.Max(0, Math.Min(times, int.MaxValue));
+        var unit = sequence switch
+        {
+            string s => s.Length,
+            List<object?> list => list.Count,
+            object?[] tuple => tuple.Length,
+            _ => 0,
+        };
+        SizeLimits.EnsureGeneratedLength((long)unit * count, "sequence repetition");
         switch (sequence)
         {
             case string s:

@@ -11,6 +11,7 @@ internal static class PyIteration
         PyDict dict => dict.Keys,
         string text => PyStrings.CodePoints(text),
         GroupTuple group => group.Items,
+        PyIterator iterator => iterator.Consume(),
         Undefined => [],
         _ => throw new ChatTemplateException($"'{PyTypes.TypeName(value)}' object is not iterable"),
     };
@@ -31,16 +32,24 @@ internal static class PyIteration
         _ => ToList(value),
     };
 
-    public static int Length(object? value) => value switch
+    public static int Length(object? value) =>
+        TryGetLength(value, out var length) ? length : throw new ChatTemplateException($"object of type '{PyTypes.TypeName(value)}' has no len()");
+
+    /// <summary>Python's <c>len()</c> where the value has one (iterators and scalars do not).</summary>
+    public static bool TryGetLength(object? value, out int length)
     {
-        string text => PyStrings.Length(text),
-        List<object?> list => list.Count,
-        object?[] tuple => tuple.Length,
-        PyDict dict => dict.Count,
-        GroupTuple => 2,
-        Undefined => 0,
-        _ => throw new ChatTemplateException($"object of type '{PyTypes.TypeName(value)}' has no len()"),
-    };
+        length = value switch
+        {
+            string text => PyStrings.Length(text),
+            List<object?> list => list.Count,
+            object?[] tuple => tuple.Length,
+            PyDict dict => dict.Count,
+            GroupTuple => 2,
+            Undefined => 0,
+            _ => -1,
+        };
+        return length >= 0;
+    }
 
     /// <summary>Python's <c>x in container</c>.</summary>
     public static bool Contains(object? container, object? item)
@@ -55,7 +64,7 @@ internal static class PyIteration
                 throw new ChatTemplateException($"'in <string>' requires string as left operand, not {PyTypes.TypeName(item)}");
             case PyDict dict:
                 return dict.ContainsKey(item);
-            case List<object?> or object?[] or GroupTuple or Undefined:
+            case List<object?> or object?[] or GroupTuple or PyIterator or Undefined:
                 foreach (var element in Iterate(container))
                 {
                     if (PyEquality.AreEqual(element, item))

@@ -53,7 +53,7 @@ internal static class PySlicing
                 return SliceItems(tuple, start, stop, step).ToArray();
             case string text:
                 var parts = PyStrings.HasSurrogates(text) ? PyStrings.CodePoints(text) : null;
-                var characters = parts is null ? SliceItems(new CharList(text), start, stop, step) : SliceItems(parts, start, stop, step);
+                var characters = parts is null ? SliceItems(new StringCharacters(text), start, stop, step) : SliceItems(parts, start, stop, step);
                 var builder = new StringBuilder(characters.Count);
                 foreach (var character in characters)
                     builder.Append((string?)character);
@@ -91,20 +91,4 @@ internal static class PySlicing
         bool b => b ? 1 : 0,
         _ => throw new ChatTemplateException("slice indices must be integers or None or have an __index__ method"),
     };
-
-    /// <summary>Exposes a string's characters as strings so slicing can share the list code path.</summary>
-    private sealed class CharList(string text) : IReadOnlyList<string>
-    {
-        public string this[int index] => text[index].ToString();
-
-        public int Count => text.Length;
-
-        public IEnumerator<string> GetEnumerator()
-        {
-            foreach (var c in text)
-                yield return c.ToString();
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }

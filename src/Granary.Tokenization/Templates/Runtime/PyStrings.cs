@@ -22,6 +22,14 @@ internal static class PyStrings
     public static bool IsLineBreak(char c) => c is '\n' or '\r' or '\v' or '\f' or '\x1C' or '\x1D' or '\x1E'
         or '\x85' or '\u2028' or '\u2029';
 
+    /// <summary>Python's <c>chr()</c>: any code point up to U+10FFFF, lone surrogates included.</summary>
+    public static string FromCodePoint(long codePoint)
+    {
+        if (codePoint is < 0 or > 0x10FFFF)
+            throw new ChatTemplateException("%c arg not in range(0x110000)");
+        return codePoint is >= 0xD800 and <= 0xDFFF ? ((char)codePoint).ToString() : char.ConvertFromUtf32((int)codePoint);
+    }
+
     public static bool HasSurrogates(string text)
     {
         foreach (var c in text)

@@ -4,7 +4,8 @@ namespace Granary.Tokenization.Templates.Runtime;
 /// The Python type vocabulary of template values. Internally a value is one of: <c>null</c> (None),
 /// <see cref="bool"/>, <see cref="long"/> (int), <see cref="double"/> (float), <see cref="string"/> (str),
 /// <see cref="List{T}"/> of object (list), <c>object?[]</c> (tuple), <see cref="PyDict"/> (dict),
-/// <see cref="Undefined"/>, or one of the runtime objects (namespace, loop, macro, builtin...).
+/// <see cref="PyIterator"/> (generator), <see cref="Undefined"/>, or one of the runtime objects (namespace,
+/// loop, macro, builtin...).
 /// </summary>
 internal static class PyTypes
 {
@@ -19,6 +20,7 @@ internal static class PyTypes
         List<object?> => "list",
         object?[] => "tuple",
         GroupTuple => "_GroupTuple",
+        PyIterator iterator => iterator.TypeName,
         PyDict => "dict",
         Undefined => "Undefined",
         JinjaNamespace => "Namespace",
