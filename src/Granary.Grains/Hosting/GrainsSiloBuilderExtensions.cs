@@ -1,5 +1,6 @@
 using Granary.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
@@ -19,6 +20,13 @@ public static class GrainsSiloBuilderExtensions
         if (worker.Models.Count > 0) metadata[SiloMetadataKeys.Models] = string.Join(',', worker.Models.Select(m => m.Name));
         silo.UseSiloMetadata(metadata);
         silo.Services.AddPlacementFilter<ReplicaPlacementFilterStrategy, ReplicaPlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddPlacementFilter<ControlPlanePlacementFilterStrategy, ControlPlanePlacementFilterDirector>(ServiceLifetime.Singleton);
+        // Declare a dead silo in seconds rather than the default tens of seconds: replicas on it must be re-routed.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 2;
+        });
         silo.Services.AddSingleton<EngineHost>();
         silo.Services.Configure<WorkerOptions>(o =>
         {

@@ -1,4 +1,5 @@
 using Granary.Grains.Abstractions;
+using Granary.Grains.Placement;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -9,6 +10,7 @@ namespace Granary.Grains.Routing;
 /// replica is live while its heartbeats keep coming and cluster membership still lists its silo
 /// as active; a fresh activation of the router (after its silo died) refills within one heartbeat.
 /// </summary>
+[ControlPlanePlacementFilter]
 internal sealed class ModelRouterGrain(IClusterMembershipService membership, ILogger<ModelRouterGrain> logger) : Grain, IModelRouterGrain
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);

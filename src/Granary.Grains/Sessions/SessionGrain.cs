@@ -1,4 +1,5 @@
 using Granary.Grains.Abstractions;
+using Granary.Grains.Placement;
 
 namespace Granary.Grains.Sessions;
 
@@ -6,6 +7,7 @@ namespace Granary.Grains.Sessions;
 /// Keeps a conversation on the replica that holds its KV cache (so its prefix is reused), and
 /// moves it to the least loaded live replica when that one is gone.
 /// </summary>
+[ControlPlanePlacementFilter]
 internal sealed class SessionGrain : Grain, ISessionGrain
 {
     private string? _replica;

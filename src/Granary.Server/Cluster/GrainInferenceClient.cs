@@ -12,12 +12,12 @@ namespace Granary.Server.Cluster;
 /// </summary>
 internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainInferenceClient> logger) : IInferenceClient
 {
-    private const int Attempts = 3;
+    private const int Attempts = 4;
 
     public async Task<IReadOnlyList<ModelCard>> ListModelsAsync(CancellationToken ct)
     {
-        var cards = await grains.GetGrain<IModelCatalogGrain>(0).List();
-        var live = await Task.WhenAll(cards.Select(async card => (card, replicas: await Router(card.Id).GetReplicas())));
+        var cards = await ControlPlaneCalls.RetryAsync(() => Catalog.List(), ct);
+        var live = await Task.WhenAll(cards.Select(async card => (card, replicas: await ControlPlaneCalls.RetryAsync(() => Router(card.Id).GetReplicas(), ct))));
         return live.Where(m => m.replicas.Count > 0).Select(m => m.card).ToArray();
     }
 
@@ -25,10 +25,10 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
         [EnumeratorCancellation] CancellationToken ct)
     {
         var session = SessionKeys.For(request, sessionId) is { } id ? grains.GetGrain<ISessionGrain>(SessionKeys.Grain(model, id)) : null;
-        var replicaKey = session is null ? await Router(model).Pick() : await session.Resolve();
+        var replicaKey = await ControlPlaneCalls.RetryAsync(() => session is null ? Router(model).Pick() : session.Resolve(), ct);
         for (var attempt = 1; ; attempt++)
         {
-            if (replicaKey is null) throw await NoReplica(model);
+            if (replicaKey is null) throw await NoReplica(model, ct);
             var replica = grains.GetGrain<IModelReplicaGrain>(replicaKey);
             await using var events = replica.Generate(request, ct).GetAsyncEnumerator(ct);
             var sentAny = false;
@@ -40,10 +40,11 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
                     if (!await events.MoveNextAsync()) yield break;
                     current = events.Current;
                 }
-                catch (Exception error) when (!sentAny && attempt < Attempts && IsReplicaLoss(error) && !ct.IsCancellationRequested)
+                catch (Exception error) when (!sentAny && attempt < Attempts && ControlPlaneCalls.IsTransient(error) && !ct.IsCancellationRequested)
                 {
-                    logger.LogWarning(error, "Replica {Replica} is gone; retrying {Model} elsewhere", replicaKey, model);
-                    replicaKey = session is null ? await Failover(model, replicaKey) : await session.Rebind(replicaKey);
+                    logger.LogWarning("Replica {Replica} is gone ({Error}); retrying {Model} elsewhere", replicaKey, error.GetType().Name, model);
+                    var failed = replicaKey;
+                    replicaKey = await ControlPlaneCalls.RetryAsync(() => session is null ? Failover(model, failed) : session.Rebind(failed), ct);
                     break;
                 }
                 sentAny = true;
@@ -53,23 +54,28 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
     }
 
     public async Task<TokenizeResult> TokenizeAsync(string model, PromptInput prompt, bool returnTokenStrings, CancellationToken ct) =>
-        await (await AnyReplica(model)).Tokenize(prompt, returnTokenStrings);
+        await (await AnyReplica(model, ct)).Tokenize(prompt, returnTokenStrings);
 
     public async Task<string> DetokenizeAsync(string model, int[] tokenIds, CancellationToken ct) =>
-        await (await AnyReplica(model)).Detokenize(tokenIds);
+        await (await AnyReplica(model, ct)).Detokenize(tokenIds);
 
     public async Task<bool> IsReadyAsync(CancellationToken ct)
     {
-        var cards = await grains.GetGrain<IModelCatalogGrain>(0).List();
+        var cards = await ControlPlaneCalls.RetryAsync(() => Catalog.List(), ct);
         if (cards.Count == 0) return false;
-        var ready = await Task.WhenAll(cards.Select(async c => (await Router(c.Id).GetReplicas()).Any(r => r.Stats.HasGenerated)));
+        var ready = await Task.WhenAll(cards.Select(async c =>
+            (await ControlPlaneCalls.RetryAsync(() => Router(c.Id).GetReplicas(), ct)).Any(r => r.Stats.HasGenerated)));
         return ready.All(r => r);
     }
 
+    private IModelCatalogGrain Catalog => grains.GetGrain<IModelCatalogGrain>(0);
+
     private IModelRouterGrain Router(string model) => grains.GetGrain<IModelRouterGrain>(model);
 
-    private async Task<IModelReplicaGrain> AnyReplica(string model) =>
-        await Router(model).Pick() is { } key ? grains.GetGrain<IModelReplicaGrain>(key) : throw await NoReplica(model);
+    private async Task<IModelReplicaGrain> AnyReplica(string model, CancellationToken ct) =>
+        await ControlPlaneCalls.RetryAsync(() => Router(model).Pick(), ct) is { } key
+            ? grains.GetGrain<IModelReplicaGrain>(key)
+            : throw await NoReplica(model, ct);
 
     private async Task<string?> Failover(string model, string failed)
     {
@@ -77,15 +83,11 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
         return await Router(model).Pick();
     }
 
-    private async Task<Exception> NoReplica(string model)
+    private async Task<Exception> NoReplica(string model, CancellationToken ct)
     {
-        var served = await ListModelsAsync(CancellationToken.None);
-        var known = (await grains.GetGrain<IModelCatalogGrain>(0).List()).Any(c => c.Id == model);
+        var known = (await ControlPlaneCalls.RetryAsync(() => Catalog.List(), ct)).Any(c => c.Id == model);
         return known
             ? new ServiceUnavailableException($"The model '{model}' has no live replica right now; try again shortly.")
-            : new ModelNotFoundException(model, served.Select(m => m.Id).ToArray());
+            : new ModelNotFoundException(model, (await ListModelsAsync(ct)).Select(m => m.Id).ToArray());
     }
-
-    // The replica's silo died or it could not be placed: its grain call fails with an Orleans error.
-    private static bool IsReplicaLoss(Exception error) => error is OrleansException or TimeoutException or EnumerationAbortedException;
 }

@@ -1,0 +1,5 @@
+using Orleans.Placement;
+
+namespace Granary.Grains.Placement;
+
+internal sealed class ControlPlanePlacementFilterStrategy() : PlacementFilterStrategy(order: 0);

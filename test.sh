@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every Granary test. On a fresh Debian 12 with the .NET 10 SDK it first installs what the
+# tests drive besides .NET: Node.js with npm (the official openai package) and redis-server
+# (a real Orleans membership store). Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v redis-server >/dev/null || missing+=(redis-server)
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+(cd tests/Granary.EndToEnd.Tests/js && npm ci --no-audit --no-fund --loglevel=error)
+dotnet test Cluster.sln -c Release "$@"
