@@ -45,7 +45,10 @@ internal sealed class StepOutputs(Scheduler scheduler, SequenceFactory sequences
             var request = sequence.Request;
             if (request.PendingPromptInfo is { } prompt)
             {
-                request.Events.TryWrite(new GenerationEvent { Prompt = prompt with { CachedTokenCount = source.CachedPromptTokens } });
+                request.Events.TryWrite(new GenerationEvent
+                {
+                    Prompt = prompt with { CachedTokenCount = source.CachedPromptTokens, Logprobs = request.PromptLogprobs?.ToArray() },
+                });
                 request.PendingPromptInfo = null;
             }
             var logprob = output.SampledLogprobs is null ? null

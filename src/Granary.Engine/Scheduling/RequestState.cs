@@ -24,6 +24,11 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
 
     public int FinishedChoices { get; set; }
 
+    /// <summary>Scored prompt tokens so far (the first is null), when the request asked for prompt logprobs.</summary>
+    public List<TokenLogprob?>? PromptLogprobs { get; set; }
+
+    public bool WantsPromptLogprobs => Sampling.PromptLogprobs is not null;
+
     /// <summary>Per choice, its own random stream when the request is seeded (choice k uses seed + k, as vLLM does).</summary>
     public Generator?[] Generators { get; } = Enumerable.Range(0, sampling.N)
         .Select(k => sampling.Seed is { } seed ? new Generator(unchecked((ulong)(seed + k)), device) : null).ToArray();

@@ -66,7 +66,8 @@ internal sealed class Scheduler(SchedulerConfig config, KvBlockManager blocks)
         while (!preempted && budget > 0 && _running.Count < config.MaxNumSequences && _waiting.First is { } node)
         {
             var sequence = node.Value;
-            if (sequence.BlockTable.Count == 0 && sequence.NumComputedTokens == 0)
+            // Prompt logprobs need logits for every prompt token, so such requests skip the prefix cache (as in vLLM).
+            if (sequence.BlockTable.Count == 0 && sequence.NumComputedTokens == 0 && !sequence.Request.WantsPromptLogprobs)
             {
                 var cached = blocks.AttachCachedPrefix(sequence, sequence.TokenIds.Count);
                 sequence.NumComputedTokens = cached;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Granary.Engine.Abstractions;
 using Granary.Engine.Generation;
+using Granary.Engine.Output;
 using Granary.Engine.Scheduling;
 using Microsoft.Extensions.Logging;
 
@@ -93,12 +94,18 @@ internal sealed class EngineCore : IDisposable
         _parts.Cache.CopyBlocks(Scheduler.Blocks.TakePendingCopies());
         var chunks = step.Select(s => new ScheduledChunk(
             s.Sequence.TokenIds.Skip(s.StartPosition).Take(s.TokenCount).ToArray(),
-            s.StartPosition, s.Sequence.BlockTable, NeedsLogits: s.Samples)).ToArray();
-        using var logits = _parts.Runner.Execute(chunks);
+            s.StartPosition, s.Sequence.BlockTable,
+            AllLogits: s.PromptTokens > 0 && s.Sequence.Request.WantsPromptLogprobs,
+            NeedsLogits: s.Samples)).ToArray();
+        using var scope = TorchSharp.torch.NewDisposeScope(); // every tensor of this step
+        var logits = _parts.Runner.Execute(chunks);
         Scheduler.Complete(step);
-
-        var sampling = step.Where(s => s.Samples).Select(s => s.Sequence).ToArray();
-        if (logits is not null) _parts.Outputs.Process(sampling, logits);
+        if (logits is not null)
+        {
+            var forSampling = StepLogits.ForSampling(step, chunks, logits, _parts.PromptLogprobs);
+            var sampled = step.Where(s => s.Samples).Select(s => s.Sequence).ToArray();
+            if (sampled.Length > 0) _parts.Outputs.Process(sampled, forSampling);
+        }
         foreach (var request in _parts.Outputs.TakeFinishedRequests()) _requests.Remove(request.Id);
         Metrics.RecordStep(step, Stopwatch.GetElapsedTime(started), Scheduler);
     }

@@ -61,8 +61,9 @@ internal sealed class EngineSetup
         var sequences = new SequenceFactory(tokenizer, scheduler);
         var eos = config.EosTokenIds.Concat(model.Generation.EosTokenIds)
             .Concat(tokenizer.EosTokenId is { } id ? [id] : []).ToHashSet();
-        var outputs = new StepOutputs(scheduler, sequences, new LogprobsBuilder(tokenizer), eos, maxModelLength);
-        var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache), sequences, outputs);
+        var logprobs = new LogprobsBuilder(tokenizer);
+        var outputs = new StepOutputs(scheduler, sequences, logprobs, eos, maxModelLength);
+        var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache), sequences, outputs, new PromptLogprobs(logprobs));
         return new EngineSetup(parts, new ChatRenderer(template, tokenizer), maxModelLength);
     }
 
