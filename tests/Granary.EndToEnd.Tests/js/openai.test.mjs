@@ -104,3 +104,66 @@ test('a wrong key is a 401', async () => {
   const stranger = new OpenAI({ baseURL, apiKey: 'not-the-key', maxRetries: 0 });
   await assert.rejects(stranger.models.list(), (error) => error instanceof OpenAI.AuthenticationError);
 });
+
+test('n choices, each complete, usage summed', async () => {
+  const completion = await client.chat.completions.create({
+    model, messages: [{ role: 'user', content: 'Pick a word.' }], n: 3, max_tokens: 6, temperature: 1, seed: 5,
+  });
+  assert.deepEqual(completion.choices.map((c) => c.index), [0, 1, 2]);
+  assert.equal(completion.usage.completion_tokens, 18);
+  assert.ok(new Set(completion.choices.map((c) => c.message.content)).size > 1, 'three seeded samples should not all agree');
+});
+
+test('the same seed reproduces the same sample', async () => {
+  const request = { model, prompt: 'The weather today', max_tokens: 12, temperature: 1, seed: 42 };
+  const first = await client.completions.create(request);
+  const second = await client.completions.create(request);
+  assert.equal(first.choices[0].text, second.choices[0].text);
+});
+
+test('a stop string ends the text before it, plain and streamed', async () => {
+  const base = { model, prompt: 'Once upon a time', max_tokens: 16, temperature: 0 };
+  const full = (await client.completions.create(base)).choices[0].text;
+  // The tiny model's text is noise: take the first clean three characters past the start as the stop.
+  let at = 2;
+  while (at + 3 <= full.length && (full.slice(at, at + 3).includes('\uFFFD') || full.indexOf(full.slice(at, at + 3)) !== at)) at++;
+  const stop = full.slice(at, at + 3);
+  assert.equal(stop.length, 3, `no usable stop in ${JSON.stringify(full)}`);
+  const expected = full.slice(0, full.indexOf(stop));
+
+  const plain = await client.completions.create({ ...base, stop: [stop] });
+  assert.equal(plain.choices[0].text, expected);
+  assert.equal(plain.choices[0].finish_reason, 'stop');
+
+  let streamed = '';
+  for await (const chunk of await client.completions.create({ ...base, stop: stop, stream: true })) streamed += chunk.choices[0]?.text ?? '';
+  assert.equal(streamed, expected);
+});
+
+test('chat logprobs with top_logprobs', async () => {
+  const completion = await client.chat.completions.create({
+    model, messages: [{ role: 'user', content: 'Hi' }], max_tokens: 4, temperature: 0, logprobs: true, top_logprobs: 3,
+  });
+  const content = completion.choices[0].logprobs.content;
+  assert.equal(content.length, 4);
+  for (const entry of content) {
+    assert.equal(typeof entry.token, 'string');
+    assert.ok(entry.logprob <= 0);
+    assert.ok(Array.isArray(entry.bytes));
+    assert.equal(entry.top_logprobs.length, 3);
+    // greedy: the chosen token is the most likely one
+    assert.equal(entry.top_logprobs[0].logprob, entry.logprob);
+  }
+});
+
+test('completion logprobs and echo', async () => {
+  const completion = await client.completions.create({ model, prompt: 'Hello world', max_tokens: 3, temperature: 0, logprobs: 2, echo: true });
+  const [choice] = completion.choices;
+  assert.ok(choice.text.startsWith('Hello world'));
+  const { tokens, token_logprobs: logprobs, top_logprobs: top, text_offset: offsets } = choice.logprobs;
+  assert.equal(tokens.length, completion.usage.prompt_tokens + 3);
+  assert.equal(logprobs[0], null);
+  assert.equal(logprobs.length, tokens.length);
+  assert.equal(offsets.length, tokens.length);
+  assert.ok(top.slice(1).every((t) => Object.keys(t).length >= 1));
+});
