@@ -11,6 +11,7 @@ namespace Granary.Grains.Hosting;
 public sealed class EngineHost : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, IEngine> _engines = new();
+    private readonly ConcurrentDictionary<string, bool> _joined = new();
 
     public IReadOnlyCollection<string> ReplicaKeys => _engines.Keys.ToArray();
 
@@ -22,8 +23,11 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IEngine? Find(string replicaKey) => _engines.GetValueOrDefault(replicaKey);
 
-    /// <summary>True when this silo runs engines and each has produced a token.</summary>
-    public bool AllReady => !_engines.IsEmpty && _engines.Values.All(e => e.GetStats().HasGenerated);
+    /// <summary>Records that a replica's grain has joined its router, so requests can reach it.</summary>
+    public void MarkJoined(ReplicaKey key) => _joined[key.ToString()] = true;
+
+    /// <summary>True when this silo runs engines and each has produced a token and joined its router.</summary>
+    public bool AllReady => !_engines.IsEmpty && _engines.All(p => _joined.ContainsKey(p.Key) && p.Value.GetStats().HasGenerated);
 
     public ValueTask DisposeAsync()
     {

@@ -53,6 +53,7 @@ internal sealed class EngineLoader(
         host.Add(key, engine);
         await WarmUp(engine, cancellationToken);
         var status = await grains.GetGrain<IModelReplicaGrain>(key.ToString()).Start();
+        host.MarkJoined(key);
         logger.LogInformation("Serving {Model} (replica {Index}, max model length {MaxModelLength})", model.Name, key.Index, status.Card.MaxModelLength);
     }
 

@@ -13,6 +13,7 @@ namespace Granary.Server.Cluster;
 internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainInferenceClient> logger) : IInferenceClient
 {
     private const int Attempts = 4;
+    private static readonly TimeSpan ReplicaPatience = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyList<ModelCard>> ListModelsAsync(CancellationToken ct)
     {
@@ -28,7 +29,7 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
         var replicaKey = await ControlPlaneCalls.RetryAsync(() => session is null ? Router(model).Pick() : session.Resolve(), ct);
         for (var attempt = 1; ; attempt++)
         {
-            if (replicaKey is null) throw await NoReplica(model, ct);
+            replicaKey ??= await AwaitReplica(model, ct);
             var replica = grains.GetGrain<IModelReplicaGrain>(replicaKey);
             await using var events = replica.Generate(request, ct).GetAsyncEnumerator(ct);
             var sentAny = false;
@@ -77,6 +78,24 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
             ? grains.GetGrain<IModelReplicaGrain>(key)
             : throw await NoReplica(model, ct);
 
+    /// <summary>
+    /// A known model whose replicas are failing over (or still loading) may gain one within a few
+    /// heartbeats, so wait briefly before answering 503; an unknown model is a 404 at once.
+    /// </summary>
+    private async Task<string> AwaitReplica(string model, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + ReplicaPatience;
+        while (await IsKnown(model, ct) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            if (await ControlPlaneCalls.RetryAsync(() => Router(model).Pick(), ct) is { } key) return key;
+        }
+        throw await NoReplica(model, ct);
+    }
+
+    private async Task<bool> IsKnown(string model, CancellationToken ct) =>
+        (await ControlPlaneCalls.RetryAsync(() => Catalog.List(), ct)).Any(c => c.Id == model);
+
     private async Task<string?> Failover(string model, string failed)
     {
         await Router(model).Remove(failed);
@@ -85,8 +104,7 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
 
     private async Task<Exception> NoReplica(string model, CancellationToken ct)
     {
-        var known = (await ControlPlaneCalls.RetryAsync(() => Catalog.List(), ct)).Any(c => c.Id == model);
-        return known
+        return await IsKnown(model, ct)
             ? new ServiceUnavailableException($"The model '{model}' has no live replica right now; try again shortly.")
             : new ModelNotFoundException(model, (await ListModelsAsync(ct)).Select(m => m.Id).ToArray());
     }
