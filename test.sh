@@ -18,4 +18,5 @@ if ((${#missing[@]})); then
 fi
 
 (cd tests/Granary.EndToEnd.Tests/js && npm ci --no-audit --no-fund --loglevel=error)
+python3 charts/check_deploy_files.py   # Dockerfile and chart against the repo and the CLI (no docker or helm needed)
 dotnet test Cluster.sln -c Release "$@"

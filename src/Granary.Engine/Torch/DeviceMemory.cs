@@ -9,16 +9,21 @@ internal static class DeviceMemory
 {
     public static long FreeBytes(Device device) => device.type == DeviceType.CUDA ? CudaFree(device.index < 0 ? 0 : device.index) : HostAvailable();
 
+    /// <summary>
+    /// The smaller of the machine's available memory and what this process's limit (a container's
+    /// cgroup, which the GC reports) leaves after what it already uses.
+    /// </summary>
     private static long HostAvailable()
     {
+        var underLimit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - Environment.WorkingSet;
         const string meminfo = "/proc/meminfo";
         if (File.Exists(meminfo))
         {
             var line = File.ReadLines(meminfo).FirstOrDefault(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal));
             if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kib))
-                return kib * 1024;
+                return Math.Min(kib * 1024, underLimit);
         }
-        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return underLimit;
     }
 
     private static long CudaFree(long index)

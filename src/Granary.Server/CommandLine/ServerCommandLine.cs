@@ -17,6 +17,7 @@ internal static class ServerCommandLine
     private static readonly Option<string?> KvCacheMemory = new("--kv-cache-memory") { Description = "KV cache size, e.g. 2GiB (default: a quarter of free memory)" };
     private static readonly Option<int> MaxNumSeqs = new("--max-num-seqs") { Description = "Sequences batched at once", DefaultValueFactory = _ => 256 };
     private static readonly Option<int?> MaxNumBatchedTokens = new("--max-num-batched-tokens") { Description = "Tokens per forward pass (default 512 on CPU, 8192 on CUDA)" };
+    private static readonly Option<int?> Threads = new("--threads") { Description = "CPU threads for libtorch (default: one per core)" };
     private static readonly Option<bool> NoPrefixCaching = new("--no-prefix-caching") { Description = "Turn automatic prefix caching off" };
     private static readonly Option<ClusteringKind> Clustering = new("--clustering") { Description = "Membership store: localhost | redis | adonet", DefaultValueFactory = _ => ClusteringKind.Localhost };
     private static readonly Option<string?> ClusteringConnection = new("--clustering-connection") { Description = "Redis or database connection string. Also GRANARY_CLUSTERING_CONNECTION." };
@@ -34,7 +35,7 @@ internal static class ServerCommandLine
         var root = new RootCommand("Granary: an OpenAI/NIM-compatible LLM inference cluster on Orleans and TorchSharp")
         {
             Role, Model, Replicas, Device, Dtype, Host, Port, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
-            NoPrefixCaching, Clustering, ClusteringConnection, AdoNetInvariant, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
+            NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
             PrimarySilo, AdvertisedAddress,
         };
         root.SetAction((result, cancellationToken) => run(Read(result), cancellationToken));
@@ -64,6 +65,7 @@ internal static class ServerCommandLine
             MaxNumSequences = Positive(result.GetValue(MaxNumSeqs), "--max-num-seqs"),
             MaxNumBatchedTokens = result.GetValue(MaxNumBatchedTokens),
             EnablePrefixCaching = !result.GetValue(NoPrefixCaching),
+            Threads = result.GetValue(Threads) is { } threads ? Positive(threads, "--threads") : null,
             Clustering = result.GetValue(Clustering),
             ClusteringConnection = result.GetValue(ClusteringConnection) ?? Environment.GetEnvironmentVariable("GRANARY_CLUSTERING_CONNECTION"),
             AdoNetInvariant = result.GetValue(AdoNetInvariant)!,

@@ -16,6 +16,7 @@ internal sealed record ServerOptions
     public int MaxNumSequences { get; init; } = 256;
     public int? MaxNumBatchedTokens { get; init; }
     public bool EnablePrefixCaching { get; init; } = true;
+    public int? Threads { get; init; }
     public ClusteringKind Clustering { get; init; } = ClusteringKind.Localhost;
     public string? ClusteringConnection { get; init; }
     public string AdoNetInvariant { get; init; } = "Npgsql";

@@ -33,7 +33,19 @@ internal static class ClusteringExtensions
                 });
                 break;
         }
-        if (!options.Kubernetes) silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        if (options.Kubernetes)
+        {
+            // Kubernetes hosting advertises the pod IP; the ports are still ours to choose.
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+            });
+        }
+        else
+        {
+            silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
         return silo;
     }
 

@@ -36,6 +36,7 @@ internal static class OrleansHostingExtensions
                 MaxNumSequences = options.MaxNumSequences,
                 MaxNumBatchedTokens = options.MaxNumBatchedTokens,
                 EnablePrefixCaching = options.EnablePrefixCaching,
+                Threads = options.Threads,
             });
         }
     }
