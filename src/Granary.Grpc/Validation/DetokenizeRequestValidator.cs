@@ -1,0 +1,8 @@
+using Granary.Grpc.V1;
+
+namespace Granary.Grpc.Validation;
+
+internal static class DetokenizeRequestValidator
+{
+    public static void Validate(DetokenizeRequest request) => Ranges.CheckTokenIds(request.Tokens, "tokens");
+}

@@ -1,0 +1,45 @@
+using Granary.Grpc.Tests.Infrastructure;
+using Granary.Grpc.V1;
+using Grpc.Core;
+
+namespace Granary.Grpc.Tests.Services;
+
+public sealed class CancellationTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_client_that_cancels_aborts_the_generation()
+    {
+        await using var host = await GrpcHost.StartAsync();
+        host.Client.Generate = (_, ct) => Scripts.Endless(ct);
+        using var cancel = new CancellationTokenSource();
+        using var call = host.Inference.Generate(Calls.Generate(), cancellationToken: cancel.Token);
+
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(GenerateResponse.EventOneofCase.Start, call.ResponseStream.Current.EventCase);
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(GenerateResponse.EventOneofCase.Delta, call.ResponseStream.Current.EventCase);
+        Assert.False(host.Client.Calls.Single().Token.IsCancellationRequested);
+
+        await cancel.CancelAsync();
+
+        await host.Client.GenerationCancelled.Task.WaitAsync(Patience);
+        Assert.True(host.Client.Calls.Single().Token.IsCancellationRequested);
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_passed_deadline_aborts_the_generation()
+    {
+        await using var host = await GrpcHost.StartAsync();
+        host.Client.Generate = (_, ct) => Scripts.Endless(ct);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            host.Inference.Chat(Calls.Chat(), deadline: DateTime.UtcNow.AddMilliseconds(300)).ReadAllAsync());
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        await host.Client.GenerationCancelled.Task.WaitAsync(Patience);
+    }
+}
