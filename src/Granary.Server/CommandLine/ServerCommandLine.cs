@@ -12,6 +12,7 @@ internal static class ServerCommandLine
     private static readonly Option<string> Dtype = new("--dtype") { Description = "auto | float32 | float16 | bfloat16", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string> Host = new("--host") { Description = "HTTP bind address (0.0.0.0 for all interfaces)", DefaultValueFactory = _ => "localhost" };
     private static readonly Option<int> Port = new("--port") { Description = "HTTP port", DefaultValueFactory = _ => 8000 };
+    private static readonly Option<int> GrpcPort = new("--grpc-port") { Description = "HTTP/2 port for gRPC (granary.v1.InferenceService, grpc.health.v1); 0 turns it off", DefaultValueFactory = _ => 8001 };
     private static readonly Option<string[]> ApiKey = new("--api-key") { Description = "Accepted bearer key; repeatable. Also GRANARY_API_KEYS (comma-separated).", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<int?> MaxModelLength = new("--max-model-len") { Description = "Context window (default: the model's max_position_embeddings)" };
     private static readonly Option<string?> KvCacheMemory = new("--kv-cache-memory") { Description = "KV cache size, e.g. 2GiB (default: a quarter of free memory)" };
@@ -34,7 +35,7 @@ internal static class ServerCommandLine
     {
         var root = new RootCommand("Granary: an OpenAI/NIM-compatible LLM inference cluster on Orleans and TorchSharp")
         {
-            Role, Model, Replicas, Device, Dtype, Host, Port, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
+            Role, Model, Replicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
             NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
             PrimarySilo, AdvertisedAddress,
         };
@@ -59,6 +60,7 @@ internal static class ServerCommandLine
             Dtype = result.GetValue(Dtype)!,
             Host = result.GetValue(Host)!,
             Port = result.GetValue(Port),
+            GrpcPort = result.GetValue(GrpcPort),
             ApiKeys = keys,
             MaxModelLength = result.GetValue(MaxModelLength),
             KvCacheBytes = result.GetValue(KvCacheMemory) is { } size ? ByteSize.Parse(size) : null,

@@ -10,6 +10,9 @@ internal sealed record ServerOptions
     public string Dtype { get; init; } = "auto";
     public string Host { get; init; } = "localhost";
     public int Port { get; init; } = 8000;
+
+    /// <summary>HTTP/2 port for the gRPC API (granary.v1, grpc.health.v1); 0 turns it off.</summary>
+    public int GrpcPort { get; init; } = 8001;
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
     public int? MaxModelLength { get; init; }
     public long? KvCacheBytes { get; init; }

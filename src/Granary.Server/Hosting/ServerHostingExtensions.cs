@@ -1,4 +1,5 @@
 using Granary.Api;
+using Granary.Grpc;
 using Granary.Grains.Hosting;
 using Granary.Server.CommandLine;
 using Granary.Server.Cluster;
@@ -10,7 +11,7 @@ internal static class ServerHostingExtensions
 {
     public static WebApplicationBuilder AddGranaryServer(this WebApplicationBuilder builder, ServerOptions options)
     {
-        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelEndpoints.Configure(kestrel, options));
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -27,6 +28,7 @@ internal static class ServerHostingExtensions
             {
                 foreach (var key in options.ApiKeys) api.ApiKeys.Add(key);
             });
+            builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
         }
         builder.Services.AddSingleton(options);
@@ -36,8 +38,15 @@ internal static class ServerHostingExtensions
 
     public static WebApplication MapGranaryEndpoints(this WebApplication app, ServerOptions options)
     {
-        if (options.ServesApi) app.MapGranaryApi();
-        else app.MapWorkerHealth();
+        if (options.ServesApi)
+        {
+            app.MapGranaryGrpc();
+            app.MapGranaryApi();
+        }
+        else
+        {
+            app.MapWorkerHealth();
+        }
         return app;
     }
 

@@ -7,14 +7,18 @@ internal sealed class GranaryServer : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
-    private GranaryServer(ChildProcess process, int port, int siloPort)
+    private GranaryServer(ChildProcess process, int port, int grpcPort, int siloPort)
     {
         _process = process;
         Url = $"http://127.0.0.1:{port}";
+        GrpcUrl = $"http://127.0.0.1:{grpcPort}";
         SiloPort = siloPort;
     }
 
     public string Url { get; }
+
+    /// <summary>The HTTP/2 (gRPC) endpoint.</summary>
+    public string GrpcUrl { get; }
 
     public int SiloPort { get; }
 
@@ -31,10 +35,11 @@ internal sealed class GranaryServer : IAsyncDisposable
     /// <summary>Starts a process and waits only until it answers HTTP (a gateway is not ready before a worker joins).</summary>
     public static async Task<GranaryServer> StartLiveAsync(params string[] arguments)
     {
-        int port = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
-        string[] all = [Paths.ServerAssembly, "--host", "127.0.0.1", "--port", $"{port}", "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", .. arguments];
+        int port = FreePorts.Next(), grpcPort = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
+        string[] all = [Paths.ServerAssembly, "--host", "127.0.0.1", "--port", $"{port}", "--grpc-port", $"{grpcPort}",
+            "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", .. arguments];
         var process = new ChildProcess("dotnet", all);
-        var server = new GranaryServer(process, port, siloPort);
+        var server = new GranaryServer(process, port, grpcPort, siloPort);
         await server.WaitForAsync("/v1/health/live", TimeSpan.FromSeconds(120));
         return server;
     }

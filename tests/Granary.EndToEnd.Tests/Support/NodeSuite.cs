@@ -18,7 +18,8 @@ internal static class NodeSuite
         await InstallGate.WaitAsync();
         try
         {
-            if (Directory.Exists(Path.Combine(Paths.Scripts, "node_modules", "openai"))) return;
+            string[] packages = ["openai", "@grpc/grpc-js", "@grpc/proto-loader"];
+            if (packages.All(p => Directory.Exists(Path.Combine(Paths.Scripts, "node_modules", p)))) return;
             await using var npm = new ChildProcess("npm", ["ci", "--no-audit", "--no-fund"], workingDirectory: Paths.Scripts);
             var exit = await npm.WaitForExitAsync(TimeSpan.FromMinutes(5));
             Assert.True(exit == 0, $"npm ci failed:\n{npm.Output}");

@@ -1,0 +1,37 @@
+using System.Net;
+using Granary.Server.CommandLine;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Granary.Server.Hosting;
+
+/// <summary>
+/// The HTTP API port, and a separate HTTP/2 port for gRPC: without TLS, Kestrel cannot tell an
+/// HTTP/2 client from an HTTP/1.1 one on the same port (dotnet/aspnetcore#56984).
+/// </summary>
+internal static class KestrelEndpoints
+{
+    public static void Configure(KestrelServerOptions kestrel, ServerOptions options)
+    {
+        Listen(kestrel, options.Host, options.Port, HttpProtocols.Http1AndHttp2);
+        if (options.ServesApi && options.GrpcPort > 0) Listen(kestrel, options.Host, options.GrpcPort, HttpProtocols.Http2);
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols)
+    {
+        Action<ListenOptions> configure = l => l.Protocols = protocols;
+        switch (host)
+        {
+            case "localhost":
+                kestrel.ListenLocalhost(port, configure);
+                break;
+            case "0.0.0.0" or "*" or "+":
+                kestrel.ListenAnyIP(port, configure);
+                break;
+            default:
+                kestrel.Listen(IPAddress.TryParse(host, out var address)
+                    ? address
+                    : throw new FormatException($"--host must be localhost, 0.0.0.0 or an IP address, not '{host}'"), port, configure);
+                break;
+        }
+    }
+}
