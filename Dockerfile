@@ -40,6 +40,7 @@ COPY src/Granary.Engine/Granary.Engine.csproj src/Granary.Engine/
 COPY src/Granary.Grains.Abstractions/Granary.Grains.Abstractions.csproj src/Granary.Grains.Abstractions/
 COPY src/Granary.Grains/Granary.Grains.csproj src/Granary.Grains/
 COPY src/Granary.Api/Granary.Api.csproj src/Granary.Api/
+COPY src/Granary.Grpc/Granary.Grpc.csproj src/Granary.Grpc/
 COPY src/Granary.Server/Granary.Server.csproj src/Granary.Server/
 
 # ---------------------------------------------------------------------------------------------------
@@ -50,6 +51,7 @@ ARG PATCH_LIBTORCHSHARP=auto
 RUN dotnet restore src/Granary.Server/Granary.Server.csproj -r linux-x64 \
       -p:SelfContained=false -p:TorchBackend=${TORCH_BACKEND}
 COPY src/ src/
+COPY protos/ protos/
 COPY models/ models/
 RUN dotnet publish src/Granary.Server/Granary.Server.csproj --no-restore -c Release -r linux-x64 \
       -p:SelfContained=false -p:TorchBackend=${TORCH_BACKEND} \
@@ -63,6 +65,7 @@ ARG PATCH_LIBTORCHSHARP=auto
 RUN dotnet restore src/Granary.Server/Granary.Server.csproj -r linux-x64 \
       -p:SelfContained=false -p:TorchBackend=external
 COPY src/ src/
+COPY protos/ protos/
 COPY models/ models/
 RUN dotnet publish src/Granary.Server/Granary.Server.csproj --no-restore -c Release -r linux-x64 \
       -p:SelfContained=false -p:TorchBackend=external \
@@ -81,7 +84,7 @@ RUN apt-get update \
 ENV ASPNETCORE_HTTP_PORTS=""
 WORKDIR /app
 # 8000: HTTP (OpenAI/NIM API on gateways, health probes everywhere); 11111: Orleans silo; 30000: Orleans gateway.
-EXPOSE 8000 11111 30000
+EXPOSE 8000 8001 11111 30000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null http://127.0.0.1:8000/v1/health/live || exit 1
 ENTRYPOINT ["dotnet", "/app/granary.dll"]
