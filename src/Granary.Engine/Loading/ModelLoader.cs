@@ -4,6 +4,7 @@ using Granary.Engine.Models.Layers;
 using Granary.Engine.Torch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Loading;
@@ -12,7 +13,7 @@ namespace Granary.Engine.Loading;
 internal static class ModelLoader
 {
     public static LoadedModel Load(string modelDirectory, string device = "cpu", string dtype = "auto", ILogger? logger = null,
-        IProgress<double>? progress = null)
+        IProgress<double>? progress = null, CpuWorkers? workers = null)
     {
         logger ??= NullLogger.Instance;
         var config = ModelRegistry.ReadConfig(JsonConfig.Load(Path.Combine(modelDirectory, "config.json")));
@@ -22,7 +23,7 @@ internal static class ModelLoader
 
         using var checkpoint = Checkpoint.Open(modelDirectory, progress);
         using var noGrad = no_grad();
-        var model = ModelRegistry.Create(config, new WeightLoader(checkpoint, scalarType, target));
+        var model = ModelRegistry.Create(config, new WeightLoader(checkpoint, scalarType, target, target.type == DeviceType.CPU ? workers : null));
 
         var unused = checkpoint.Unused.Where(n => !IsIgnorable(n, config)).ToArray();
         if (unused.Length > 0)

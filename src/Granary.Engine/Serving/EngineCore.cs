@@ -148,6 +148,7 @@ internal sealed class EngineCore : IDisposable
         {
             _parts.Cache.Dispose();
             _parts.Model.Dispose();
+            _parts.Workers?.Dispose();
         }
     }
 }

@@ -6,4 +6,4 @@ using Granary.Engine.Scheduling;
 namespace Granary.Engine.Serving;
 
 /// <summary>The pieces the engine thread builds for itself when it starts (all tensor owners live on it).</summary>
-internal sealed record EngineParts(LoadedModel Model, KvCache.KvCache Cache, Scheduler Scheduler, ModelRunner Runner, SequenceFactory Sequences, StepOutputs Outputs, PromptLogprobs PromptLogprobs);
+internal sealed record EngineParts(LoadedModel Model, KvCache.KvCache Cache, Scheduler Scheduler, ModelRunner Runner, SequenceFactory Sequences, StepOutputs Outputs, PromptLogprobs PromptLogprobs, Torch.CpuWorkers? Workers);

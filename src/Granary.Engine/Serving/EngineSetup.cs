@@ -30,8 +30,8 @@ internal sealed class EngineSetup
     public static EngineSetup Build(EngineOptions options, PretrainedTokenizer tokenizer, ILogger logger, IProgress<double>? progress)
     {
         var template = LoadTemplate(options.ModelPath);
-        if (options.Threads is { } threads) torch.set_num_threads(threads);
-        var model = ModelLoader.Load(options.ModelPath, options.Device, options.Dtype, logger, progress);
+        var workers = CpuParallelism(options);
+        var model = ModelLoader.Load(options.ModelPath, options.Device, options.Dtype, logger, progress, workers);
         var config = model.Config;
         var maxModelLength = options.MaxModelLength ?? config.MaxPositionEmbeddings;
         if (maxModelLength > config.MaxPositionEmbeddings)
@@ -63,8 +63,25 @@ internal sealed class EngineSetup
             .Concat(tokenizer.EosTokenId is { } id ? [id] : []).ToHashSet();
         var logprobs = new LogprobsBuilder(tokenizer);
         var outputs = new StepOutputs(scheduler, sequences, logprobs, eos, maxModelLength);
-        var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache), sequences, outputs, new PromptLogprobs(logprobs));
+        var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache), sequences, outputs, new PromptLogprobs(logprobs), workers);
         return new EngineSetup(parts, new ChatRenderer(template, tokenizer), maxModelLength);
+    }
+
+    /// <summary>
+    /// On the CPU, large matrix products are split across cores by our own workers, and libtorch runs
+    /// single-threaded: its OpenMP threads spin for a while after every parallel op, stealing the
+    /// very cores the split needs (measured: 34 → 55 decode steps/s on the 110M model, 2 cores).
+    /// </summary>
+    private static CpuWorkers? CpuParallelism(EngineOptions options)
+    {
+        if (new torch.Device(options.Device).type != DeviceType.CPU)
+        {
+            if (options.Threads is { } threads) torch.set_num_threads(threads);
+            return null;
+        }
+        var parallelism = options.Threads ?? Environment.ProcessorCount;
+        torch.set_num_threads(1);
+        return parallelism > 1 ? new CpuWorkers(parallelism - 1) : null;
     }
 
     private static ChatTemplate? LoadTemplate(string modelPath)

@@ -1,3 +1,4 @@
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Layers;
@@ -8,11 +9,16 @@ namespace Granary.Engine.Models.Layers;
 /// </summary>
 internal sealed class Linear : IDisposable
 {
-    private Linear(Tensor weight, Tensor? bias, long[] outputSizes)
+    private readonly RowParallelLinear? _rowParallel;
+    private readonly bool _ownsWeight;
+
+    private Linear(Tensor weight, Tensor? bias, long[] outputSizes, CpuWorkers? workers, bool ownsWeight = true)
     {
         Weight = weight;
         Bias = bias;
         OutputSizes = outputSizes;
+        _ownsWeight = ownsWeight;
+        _rowParallel = RowParallelLinear.TryCreate(weight, bias, workers);
     }
 
     public Tensor Weight { get; }
@@ -33,19 +39,23 @@ internal sealed class Linear : IDisposable
         var biasTensor = bias
             ? weights.LoadConcatenated(prefixes.Select(p => $"{p}.bias").ToArray(), outFeatures.Select(o => new[] { o }).ToArray())
             : null;
-        return new Linear(weight, biasTensor, outFeatures);
+        return new Linear(weight, biasTensor, outFeatures, weights.Workers);
     }
 
-    public static Linear FromTensor(Tensor weight) => new(weight, null, [weight.shape[0]]);
+    /// <summary>A projection through another module's weight (tied embeddings), which stays that module's to dispose.</summary>
+    public static Linear Shared(Tensor weight, CpuWorkers? workers) => new(weight, null, [weight.shape[0]], workers, ownsWeight: false);
 
-    public Tensor Forward(Tensor input) => nn.functional.linear(input, Weight, Bias);
+    public Tensor Forward(Tensor input) => _rowParallel is not null && RowParallelLinear.Suits(input)
+        ? _rowParallel.Forward(input)
+        : nn.functional.linear(input, Weight, Bias);
 
     /// <summary>Runs the fused projection and splits its output back into the parts.</summary>
     public Tensor[] ForwardSplit(Tensor input) => Forward(input).split(OutputSizes, dim: -1);
 
     public void Dispose()
     {
-        Weight.Dispose();
+        _rowParallel?.Dispose();
+        if (_ownsWeight) Weight.Dispose();
         Bias?.Dispose();
     }
 }

@@ -1,11 +1,17 @@
 using Granary.Engine.Loading;
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Layers;
 
-/// <summary>Where module constructors take their parameters from: a weight source, a dtype and a device.</summary>
-internal sealed class WeightLoader(IWeightSource source, ScalarType dtype, Device device)
+/// <summary>
+/// Where module constructors take their parameters from: a weight source, a dtype and a device,
+/// plus the CPU workers that split large matrix products across cores (null: no splitting).
+/// </summary>
+internal sealed class WeightLoader(IWeightSource source, ScalarType dtype, Device device, CpuWorkers? workers = null)
 {
+    public CpuWorkers? Workers { get; } = workers;
+
     public ScalarType Dtype { get; } = dtype;
 
     public Device Device { get; } = device;

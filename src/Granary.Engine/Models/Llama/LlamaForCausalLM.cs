@@ -10,7 +10,7 @@ internal class LlamaForCausalLM : CausalLM
     public static readonly ArchitectureDefaults Defaults = new();
 
     private readonly LlamaModel _model;
-    private readonly Linear? _lmHead;
+    private readonly Linear _lmHead;
 
     public LlamaForCausalLM(ModelConfig config, WeightLoader weights)
         : this(config, weights, (w, prefix, c, layer) => new LlamaAttention(w, prefix, c, layer, c.AttentionBias, c.AttentionBias))
@@ -20,7 +20,11 @@ internal class LlamaForCausalLM : CausalLM
     protected LlamaForCausalLM(ModelConfig config, WeightLoader weights, LlamaAttentionFactory attention) : base(config)
     {
         _model = new LlamaModel(weights, "model", config, attention);
-        if (!config.TieWordEmbeddings)
+        if (config.TieWordEmbeddings)
+        {
+            _lmHead = Linear.Shared(_model.EmbedTokens, weights.Workers);
+        }
+        else
         {
             if (!weights.Contains("lm_head.weight"))
                 throw new ModelLoadException("tensor 'lm_head.weight' is missing from the checkpoint and config.json does not set tie_word_embeddings");
@@ -33,13 +37,13 @@ internal class LlamaForCausalLM : CausalLM
     public override Tensor ComputeLogits(Tensor hidden)
     {
         using var scope = NewDisposeScope();
-        var logits = nn.functional.linear(hidden, _lmHead?.Weight ?? _model.EmbedTokens);
+        var logits = _lmHead.Forward(hidden);
         return logits.to(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
     public override void Dispose()
     {
+        _lmHead.Dispose();
         _model.Dispose();
-        _lmHead?.Dispose();
     }
 }
