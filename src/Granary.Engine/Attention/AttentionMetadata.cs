@@ -51,8 +51,16 @@ internal sealed class AttentionMetadata : IDisposable
     /// <summary>[decodes × DecodeKeyLength] cache slots to read; padding reads slot 0 and is masked.</summary>
     public Tensor? DecodeGather { get; }
 
-    /// <summary>[decodes, 1, 1, keys]: key j visible to the decode token of sequence b.</summary>
-    public Tensor DecodeMask(int? window) => Cached(_decodeMasks, window ?? 0, () =>
+    /// <summary>
+    /// [decodes, 1, 1, keys]: key j visible to the decode token of sequence b; null when every key is
+    /// visible to every decode (equal lengths, no window), which lets SDPA take its unmasked kernel.
+    /// </summary>
+    public Tensor? DecodeMask(int? window) => NeedsDecodeMask(window) ? BuildDecodeMask(window) : null;
+
+    private bool NeedsDecodeMask(int? window) =>
+        Slices.Take(DecodeCount).Any(s => s.ContextLength != DecodeKeyLength || (window is { } w && s.ContextLength > w));
+
+    private Tensor BuildDecodeMask(int? window) => Cached(_decodeMasks, window ?? 0, () =>
     {
         var mask = new bool[DecodeCount * DecodeKeyLength];
         for (var b = 0; b < DecodeCount; b++)

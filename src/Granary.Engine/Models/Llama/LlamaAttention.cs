@@ -40,19 +40,24 @@ internal class LlamaAttention : IDisposable
     {
         using var scope = NewDisposeScope();
         var tokens = hidden.shape[0];
-        var qkv = _qkvProj.ForwardSplit(hidden);
-        var q = qkv[0].view(tokens, Heads, HeadDim);
-        var k = qkv[1].view(tokens, KvHeads, HeadDim);
-        var v = qkv[2].view(tokens, KvHeads, HeadDim);
-        (q, k) = BeforeRotary(q, k);
-        q = rotary.Apply(q, cos, sin);
-        k = rotary.Apply(k, cos, sin);
+        var (q, k, v) = ProjectQkv(_qkvProj.Forward(hidden), tokens, cos, sin, rotary);
         var attended = PagedAttention.Forward(q, k, v, batch.Cache.Keys[_layerIndex], batch.Cache.Values[_layerIndex],
             batch.Attention, _slidingWindow);
         return _oProj.Forward(attended).MoveToOuterDisposeScope();
     }
 
-    protected virtual (Tensor Q, Tensor K) BeforeRotary(Tensor q, Tensor k) => (q, k);
+    /// <summary>
+    /// Queries, keys and values from the fused projection, with rotary positions applied to queries
+    /// and keys together (they sit side by side in the projection's output: one set of kernels).
+    /// </summary>
+    protected virtual (Tensor Q, Tensor K, Tensor V) ProjectQkv(Tensor qkv, long tokens, Tensor cos, Tensor sin, RotaryEmbedding rotary)
+    {
+        var qk = rotary.Apply(qkv[.., ..((Heads + KvHeads) * HeadDim)].view(tokens, Heads + KvHeads, HeadDim), cos, sin);
+        var q = qk[.., ..Heads];
+        var k = qk[.., Heads..];
+        var v = qkv[.., ((Heads + KvHeads) * HeadDim)..].view(tokens, KvHeads, HeadDim);
+        return (q, k, v);
+    }
 
     public virtual void Dispose()
     {

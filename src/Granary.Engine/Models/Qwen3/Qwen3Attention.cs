@@ -18,7 +18,13 @@ internal sealed class Qwen3Attention : LlamaAttention
         _kNorm = new RmsNorm(weights, $"{prefix}.k_norm", config.HeadDim, config.RmsNormEps);
     }
 
-    protected override (Tensor Q, Tensor K) BeforeRotary(Tensor q, Tensor k) => (_qNorm.Forward(q), _kNorm.Forward(k));
+    protected override (Tensor Q, Tensor K, Tensor V) ProjectQkv(Tensor qkv, long tokens, Tensor cos, Tensor sin, RotaryEmbedding rotary)
+    {
+        var parts = qkv.split([Heads * HeadDim, KvHeads * HeadDim, KvHeads * HeadDim], dim: -1);
+        var q = rotary.Apply(_qNorm.Forward(parts[0].view(tokens, Heads, HeadDim)), cos, sin);
+        var k = rotary.Apply(_kNorm.Forward(parts[1].view(tokens, KvHeads, HeadDim)), cos, sin);
+        return (q, k, parts[2].view(tokens, KvHeads, HeadDim));
+    }
 
     public override void Dispose()
     {
