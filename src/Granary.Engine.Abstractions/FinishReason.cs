@@ -11,4 +11,7 @@ public enum FinishReason
 
     /// <summary>Cancelled by the client or the server.</summary>
     Abort,
+
+    /// <summary>The model called one or more tools.</summary>
+    ToolCalls,
 }

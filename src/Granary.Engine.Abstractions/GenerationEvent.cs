@@ -22,4 +22,7 @@ public sealed record GenerationEvent
 
     [Id(6)] public int CompletionTokens { get; init; }
     [Id(7)] public PromptInfo? Prompt { get; init; }
+
+    /// <summary>Tool call pieces parsed from this delta's tokens (their text is not in <see cref="Text"/>).</summary>
+    [Id(9)] public ToolCallDelta[]? ToolCalls { get; init; }
 }

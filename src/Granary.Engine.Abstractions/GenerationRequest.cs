@@ -10,4 +10,12 @@ public sealed record GenerationRequest
 
     /// <summary>Return the prompt's token ids (and text) in the first event, for echo.</summary>
     [Id(3)] public bool ReturnPrompt { get; init; }
+
+    /// <summary>Constrains the text to JSON, a schema, a regex or choices; null for free text.</summary>
+    [Id(4)] public StructuredOutput? Structure { get; init; }
+
+    /// <summary>How the model may use the chat's tools (<see cref="ChatPrompt.ToolsJson"/>); null means auto when tools are given.</summary>
+    [Id(5)] public ToolChoice? ToolChoice { get; init; }
+
+    [Id(6)] public bool ParallelToolCalls { get; init; } = true;
 }

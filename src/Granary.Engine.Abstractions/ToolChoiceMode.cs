@@ -1,0 +1,9 @@
+namespace Granary.Engine.Abstractions;
+
+public enum ToolChoiceMode
+{
+    None,
+    Auto,
+    Required,
+    Named,
+}
