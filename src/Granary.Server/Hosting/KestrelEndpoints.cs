@@ -12,7 +12,7 @@ internal static class KestrelEndpoints
 {
     public static void Configure(KestrelServerOptions kestrel, ServerOptions options)
     {
-        Listen(kestrel, options.Host, options.Port, HttpProtocols.Http1AndHttp2);
+        Listen(kestrel, options.Host, options.Port, HttpProtocols.Http1);
         if (options.ServesApi && options.GrpcPort > 0) Listen(kestrel, options.Host, options.GrpcPort, HttpProtocols.Http2);
     }
 

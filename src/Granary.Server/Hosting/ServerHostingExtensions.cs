@@ -41,6 +41,7 @@ internal static class ServerHostingExtensions
         if (options.ServesApi)
         {
             app.MapGranaryGrpc();
+            app.MapPrometheusMetrics();
             app.MapGranaryApi();
         }
         else
