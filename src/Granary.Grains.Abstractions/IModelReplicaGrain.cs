@@ -25,4 +25,8 @@ public interface IModelReplicaGrain : IGrainWithStringKey
 
     [Alias("GetStatus")]
     Task<ReplicaStatus> GetStatus();
+
+    /// <summary>Leaves the router (no new requests) and stops heartbeats; in-flight requests finish.</summary>
+    [Alias("Retire")]
+    Task Retire();
 }

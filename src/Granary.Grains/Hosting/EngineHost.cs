@@ -23,6 +23,18 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IEngine? Find(string replicaKey) => _engines.GetValueOrDefault(replicaKey);
 
+    /// <summary>This silo's replicas of a model.</summary>
+    public IReadOnlyList<(ReplicaKey Key, IEngine Engine)> Replicas(string model) =>
+        _engines.Select(p => (Key: ReplicaKey.Parse(p.Key), Engine: p.Value)).Where(r => r.Key.Model == model).OrderBy(r => r.Key.Index).ToArray();
+
+    /// <summary>Stops hosting a replica and frees its engine.</summary>
+    public ValueTask RemoveAsync(ReplicaKey key)
+    {
+        _joined.TryRemove(key.ToString(), out _);
+        if (_engines.TryRemove(key.ToString(), out var engine)) (engine as IDisposable)?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Records that a replica's grain has joined its router, so requests can reach it.</summary>
     public void MarkJoined(ReplicaKey key) => _joined[key.ToString()] = true;
 

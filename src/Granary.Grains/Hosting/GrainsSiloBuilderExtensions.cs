@@ -32,9 +32,16 @@ public static class GrainsSiloBuilderExtensions
         {
             o.Models.AddRange(worker.Models);
             o.ReplicasPerModel = worker.ReplicasPerModel;
+            o.MaxReplicasPerModel = Math.Max(worker.MaxReplicasPerModel, worker.ReplicasPerModel);
             o.HeartbeatInterval = worker.HeartbeatInterval;
+            o.ScaleCheckInterval = worker.ScaleCheckInterval;
+            o.ScaleUpAfterChecks = worker.ScaleUpAfterChecks;
+            o.ScaleDownAfter = worker.ScaleDownAfter;
         });
-        if (worker.Models.Count > 0) silo.Services.AddHostedService<EngineLoader>();
+        if (worker.Models.Count == 0) return silo;
+        silo.Services.AddSingleton<ReplicaLauncher>();
+        silo.Services.AddHostedService<EngineLoader>();
+        if (worker.MaxReplicasPerModel > worker.ReplicasPerModel) silo.Services.AddHostedService<ReplicaAutoscaler>();
         return silo;
     }
 }

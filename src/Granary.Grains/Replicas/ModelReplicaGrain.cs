@@ -56,6 +56,14 @@ internal sealed class ModelReplicaGrain(EngineHost host, IOptions<WorkerOptions>
 
     public Task<ReplicaStatus> GetStatus() => Task.FromResult(Status());
 
+    public async Task Retire()
+    {
+        _heartbeat?.Dispose();
+        _heartbeat = null;
+        await Router.Remove(_key.ToString());
+        this.DeactivateOnIdle();
+    }
+
     private IModelRouterGrain Router => GrainFactory.GetGrain<IModelRouterGrain>(_key.Model);
 
     private ReplicaStatus Status() => new(_key, _engine.Card, _engine.GetStats());

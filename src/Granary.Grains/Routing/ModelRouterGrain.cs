@@ -39,7 +39,7 @@ internal sealed class ModelRouterGrain(IClusterMembershipService membership, ILo
 
     public Task Remove(string replicaKey)
     {
-        if (_replicas.Remove(replicaKey)) logger.LogWarning("Replica {Replica} removed after a failed call", replicaKey);
+        if (_replicas.Remove(replicaKey)) logger.LogInformation("Replica {Replica} removed (retired, or a call to it failed)", replicaKey);
         return Task.CompletedTask;
     }
 

@@ -8,6 +8,7 @@ internal static class ServerCommandLine
     private static readonly Option<ServerRole> Role = new("--role") { Description = "all (default) | gateway (HTTP only, no models) | worker (models only)", DefaultValueFactory = _ => ServerRole.All };
     private static readonly Option<string[]> Model = new("--model") { Description = "A Hugging Face model folder to serve, as [name=]PATH; repeatable. Default: the bundled tiny-llama3.", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<int> Replicas = new("--replicas") { Description = "Engines per model on each worker silo", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int?> MaxReplicas = new("--max-replicas") { Description = "Replicas per model a worker may grow to while requests queue (default: --replicas, no scaling)" };
     private static readonly Option<string> Device = new("--device") { Description = "cpu | cuda | cuda:N", DefaultValueFactory = _ => "cpu" };
     private static readonly Option<string> Dtype = new("--dtype") { Description = "auto | float32 | float16 | bfloat16", DefaultValueFactory = _ => "auto" };
     private static readonly Option<string> Host = new("--host") { Description = "HTTP bind address (0.0.0.0 for all interfaces)", DefaultValueFactory = _ => "localhost" };
@@ -35,7 +36,7 @@ internal static class ServerCommandLine
     {
         var root = new RootCommand("Granary: an OpenAI/NIM-compatible LLM inference cluster on Orleans and TorchSharp")
         {
-            Role, Model, Replicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
+            Role, Model, Replicas, MaxReplicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
             NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
             PrimarySilo, AdvertisedAddress,
         };
@@ -56,6 +57,7 @@ internal static class ServerCommandLine
             Role = result.GetValue(Role),
             Models = models,
             Replicas = Positive(result.GetValue(Replicas), "--replicas"),
+            MaxReplicas = result.GetValue(MaxReplicas) is { } max ? Positive(max, "--max-replicas") : null,
             Device = result.GetValue(Device)!,
             Dtype = result.GetValue(Dtype)!,
             Host = result.GetValue(Host)!,

@@ -6,6 +6,7 @@ internal sealed record ServerOptions
     public ServerRole Role { get; init; } = ServerRole.All;
     public IReadOnlyList<ModelSpec> Models { get; init; } = [];
     public int Replicas { get; init; } = 1;
+    public int? MaxReplicas { get; init; }
     public string Device { get; init; } = "cpu";
     public string Dtype { get; init; } = "auto";
     public string Host { get; init; } = "localhost";

@@ -1,0 +1,72 @@
+using Granary.Engine.Serving;
+using Granary.Grains.Abstractions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Granary.Grains.Hosting;
+
+/// <summary>
+/// Scales a model's replicas on this silo with its queue: when every local replica keeps requests
+/// waiting for several checks in a row, another engine starts (up to the maximum); an extra replica
+/// that stays idle long enough is retired. Standing replicas are never retired.
+/// </summary>
+internal sealed class ReplicaAutoscaler(IOptions<WorkerOptions> options, EngineHost host, ReplicaLauncher launcher, ILogger<ReplicaAutoscaler> logger)
+    : BackgroundService
+{
+    private readonly Dictionary<string, int> _pressure = [];
+    private readonly Dictionary<string, DateTime> _idleSince = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.ScaleCheckInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var model in settings.Models)
+            {
+                try
+                {
+                    await CheckAsync(model, settings, stoppingToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // A replica that cannot start (out of memory, say) must not stop the ones running.
+                    logger.LogWarning(error, "Scaling {Model} failed", model.Name);
+                }
+            }
+        }
+    }
+
+    private async Task CheckAsync(EngineOptions model, WorkerOptions settings, CancellationToken cancellationToken)
+    {
+        var replicas = host.Replicas(model.Name);
+        if (replicas.Count < settings.ReplicasPerModel) return; // still starting
+
+        var queueing = replicas.All(r => r.Engine.GetStats().Waiting > 0);
+        _pressure[model.Name] = queueing ? _pressure.GetValueOrDefault(model.Name) + 1 : 0;
+        if (_pressure[model.Name] >= settings.ScaleUpAfterChecks && replicas.Count < settings.MaxReplicasPerModel)
+        {
+            var index = Enumerable.Range(0, settings.MaxReplicasPerModel).First(i => replicas.All(r => r.Key.Index != i));
+            logger.LogInformation("{Model}: every replica has a queue; starting replica {Index}", model.Name, index);
+            _pressure[model.Name] = 0;
+            await launcher.StartAsync(model, index, cancellationToken);
+            return;
+        }
+
+        foreach (var (key, engine) in replicas.Where(r => r.Key.Index >= settings.ReplicasPerModel))
+        {
+            var id = key.ToString();
+            if (engine.GetStats().QueueDepth > 0)
+            {
+                _idleSince.Remove(id);
+                continue;
+            }
+            var since = _idleSince.TryGetValue(id, out var start) ? start : _idleSince[id] = DateTime.UtcNow;
+            if (DateTime.UtcNow - since < settings.ScaleDownAfter) continue;
+            _idleSince.Remove(id);
+            await launcher.RetireAsync(key, cancellationToken);
+            return; // one change per check
+        }
+    }
+}
