@@ -65,23 +65,37 @@ internal sealed class EngineCore : IDisposable
         }
         while (!_stopping)
         {
-            Drain();
-            if (!Scheduler.HasWork)
-            {
-                Metrics.Publish(Scheduler);
-                _signal.Wait(TimeSpan.FromMilliseconds(250));
-                continue;
-            }
             try
             {
+                Drain();
+                if (!Scheduler.HasWork)
+                {
+                    Metrics.Publish(Scheduler);
+                    _signal.Wait(TimeSpan.FromMilliseconds(250));
+                    continue;
+                }
                 Step();
             }
             catch (Exception error)
             {
-                // A failed step must not leave a stream hanging: every live request ends with the error.
+                // Nothing may kill this thread or leave a stream hanging: every live request ends with the error.
                 _logger.LogError(error, "Engine step failed; failing {Count} requests", _requests.Count);
-                foreach (var request in _requests.Values.ToArray()) Fail(request, error);
+                foreach (var request in _requests.Values.ToArray()) FailSafely(request, error);
             }
+        }
+    }
+
+    private void FailSafely(RequestState request, Exception error)
+    {
+        try
+        {
+            Fail(request, error);
+        }
+        catch (Exception cleanup)
+        {
+            _logger.LogError(cleanup, "Could not release request {Request}", request.Id);
+            request.Events.TryComplete(error);
+            _requests.Remove(request.Id);
         }
     }
 
