@@ -6,13 +6,14 @@ namespace Granary.Bench.Reporting;
 /// <summary>Draws one line chart with categorical x positions into a rectangle of a canvas.</summary>
 internal sealed class ChartPanel(string title, string xTitle, string yTitle, IReadOnlyList<string> xLabels, IReadOnlyList<ChartSeries> series)
 {
-    private const float Left = 78, Right = 18, Top = 40, Bottom = 58;
+    private const float Left = 78, Right = 18, Top = 62, Bottom = 58;
 
     public void Draw(SKCanvas canvas, SKRect area, SKTypeface typeface)
     {
         using var text = new SKPaint { Typeface = typeface, TextSize = 14, IsAntialias = true, Color = SKColors.Black };
         using var small = new SKPaint { Typeface = typeface, TextSize = 12, IsAntialias = true, Color = new SKColor(60, 60, 60) };
-        using var bold = new SKPaint { Typeface = SKTypeface.FromFamilyName(typeface.FamilyName, SKFontStyle.Bold) ?? typeface, TextSize = 16, IsAntialias = true, Color = SKColors.Black };
+        using var boldFace = SKTypeface.FromFamilyName(typeface.FamilyName, SKFontStyle.Bold);
+        using var bold = new SKPaint { Typeface = boldFace ?? typeface, TextSize = 16, IsAntialias = true, Color = SKColors.Black };
         using var grid = new SKPaint { Color = new SKColor(225, 225, 225), StrokeWidth = 1, IsAntialias = true };
         using var axis = new SKPaint { Color = new SKColor(90, 90, 90), StrokeWidth = 1.5f, IsAntialias = true };
 
@@ -53,6 +54,7 @@ internal sealed class ChartPanel(string title, string xTitle, string yTitle, IRe
         using var dash = line.Dashed ? SKPathEffect.CreateDash([8, 5], 0) : null;
         stroke.PathEffect = dash;
         using var dot = new SKPaint { Color = line.Color, IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var halo = new SKPaint { Typeface = label.Typeface, TextSize = label.TextSize, IsAntialias = true, Color = SKColors.White, Style = SKPaintStyle.Stroke, StrokeWidth = 4 };
         using var path = new SKPath();
         var open = false;
         for (var i = 0; i < line.Values.Count; i++)
@@ -75,22 +77,29 @@ internal sealed class ChartPanel(string title, string xTitle, string yTitle, IRe
             canvas.DrawCircle(x, y, 4.5f, dot);
             if (line.Dashed) continue;
             var text = Format(value);
-            canvas.DrawText(text, x - label.MeasureText(text) / 2, y - 9, label);
+            var left = x - label.MeasureText(text) / 2;
+            canvas.DrawText(text, left, y - 9, halo); // a white outline keeps the value readable over other lines
+            canvas.DrawText(text, left, y - 9, label);
         }
     }
 
+    /// <summary>One row between the panel title and the plot, centred, so that it never covers a line.</summary>
     private void DrawLegend(SKCanvas canvas, SKRect plot, SKPaint label)
     {
         if (series.Count < 2) return;
-        var y = plot.Top + 14;
+        const float swatch = 28, gap = 6, spacing = 22;
+        var width = series.Sum(s => swatch + gap + label.MeasureText(s.Name)) + spacing * (series.Count - 1);
+        var x = plot.MidX - width / 2;
+        var y = plot.Top - 16;
         foreach (var line in series)
         {
             using var stroke = new SKPaint { Color = line.Color, StrokeWidth = 2.5f, IsAntialias = true };
             using var dash = line.Dashed ? SKPathEffect.CreateDash([8, 5], 0) : null;
             stroke.PathEffect = dash;
-            canvas.DrawLine(plot.Left + 12, y - 4, plot.Left + 40, y - 4, stroke);
-            canvas.DrawText(line.Name, plot.Left + 46, y, label);
-            y += 18;
+            canvas.DrawLine(x, y - 4, x + swatch, y - 4, stroke);
+            x += swatch + gap;
+            canvas.DrawText(line.Name, x, y, label);
+            x += label.MeasureText(line.Name) + spacing;
         }
     }
 
