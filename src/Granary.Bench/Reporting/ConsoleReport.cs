@@ -23,6 +23,8 @@ internal static class ConsoleReport
         Line(output, "Output token throughput (tok/s):", Number(m.OutputThroughput));
         Line(output, "Total token throughput (tok/s):", Number(m.TotalTokenThroughput));
         Line(output, "Peak concurrent requests:", m.MaxConcurrentRequests.ToString(CultureInfo.InvariantCulture));
+        if (run.LoadAverageBefore is { } load)
+            Line(output, "Machine load before (1 min avg, cores):", $"{Number(load)} / {Environment.ProcessorCount}");
         Section(output, "Time to First Token", "TTFT", m.Ttft);
         Section(output, "Time per Output Token (excl. 1st token)", "TPOT", m.Tpot);
         Section(output, "Inter-token Latency", "ITL", m.Itl);

@@ -55,6 +55,7 @@ internal static class ResultJson
             ["total_token_throughput"] = m.TotalTokenThroughput,
             ["max_concurrent_requests"] = m.MaxConcurrentRequests,
             ["off_length_outputs"] = run.OffLengthOutputs,
+            ["load_avg_1m_before"] = run.LoadAverageBefore,
         };
         AddDistribution(json, "ttft", m.Ttft, percentiles);
         AddDistribution(json, "tpot", m.Tpot, percentiles);

@@ -22,6 +22,7 @@ internal sealed class SweepRunner(IBenchClient client, WorkloadSpec spec, Vocabu
         for (var run = 0; run < spec.LoadPoints.Count; run++)
         {
             var load = spec.LoadPoints[run];
+            var machineLoad = SystemLoad.OneMinute();
             log.WriteLine($"[{run + 1}/{spec.LoadPoints.Count}] {load.Describe()}: {spec.NumPrompts} prompts of {spec.InputTokens} tokens, {spec.OutputTokens} output tokens each");
             var requests = await PrepareAsync(Generate(run, SeedStreams.Prompts, spec.NumPrompts), cancellationToken).ConfigureAwait(false);
             var warmup = await PrepareAsync(Generate(run, SeedStreams.Warmup, spec.WarmupFor(load)), cancellationToken).ConfigureAwait(false);
@@ -41,7 +42,7 @@ internal sealed class SweepRunner(IBenchClient client, WorkloadSpec spec, Vocabu
 
             var metrics = MetricsCalculator.Compute(outcome.Requests, outcome.DurationSeconds, spec.Percentiles);
             var offLength = outcome.Requests.Where((r, i) => r.Success && r.OutputTokens != requests[i].OutputTokens).Count();
-            var result = new RunResult(load, metrics, offLength, outcome.Requests);
+            var result = new RunResult(load, metrics, offLength, outcome.Requests) { LoadAverageBefore = machineLoad };
             results.Add(result);
             OnRun?.Invoke(result);
         }

@@ -24,7 +24,7 @@ public sealed class ResultJsonTests
         string[] expected =
         [
             "completed", "failed", "duration", "total_input_tokens", "total_output_tokens", "request_throughput", "output_throughput",
-            "total_token_throughput", "max_concurrency", "request_rate", "max_concurrent_requests",
+            "total_token_throughput", "max_concurrency", "request_rate", "max_concurrent_requests", "off_length_outputs", "load_avg_1m_before",
         ];
         foreach (var metric in new[] { "ttft", "tpot", "itl", "e2el" })
         {
