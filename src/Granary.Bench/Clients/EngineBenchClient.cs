@@ -29,12 +29,13 @@ internal sealed class EngineBenchClient(IEngine engine) : IBenchClient
         var timeline = new RequestTimeline(runStart, MonotonicClock.Now);
         var promptTokens = request.PromptTokenIds.Length;
         int? outputTokens = null;
+        var cachedTokens = 0;
         try
         {
             await foreach (var item in engine.GenerateAsync(generation, cancellationToken).ConfigureAwait(false))
             {
                 var at = MonotonicClock.Now;
-                if (item.Prompt is { } prompt) promptTokens = prompt.TokenCount;
+                if (item.Prompt is { } prompt) (promptTokens, cachedTokens) = (prompt.TokenCount, prompt.CachedTokenCount);
                 if (item.TokenIds.Length > 0) timeline.Token(at);
                 else if (item.FinishReason is not null) timeline.Other(at);
                 if (item.FinishReason is not null) outputTokens = item.CompletionTokens;
@@ -47,6 +48,6 @@ internal sealed class EngineBenchClient(IEngine engine) : IBenchClient
 
         if (outputTokens is not { } output) return timeline.Failed("the engine ended the request without finishing it", promptTokens);
         if (output < 1) return timeline.Failed("the engine reported no completion tokens", promptTokens);
-        return timeline.Succeeded(promptTokens, output);
+        return timeline.Succeeded(promptTokens, output, cachedTokens);
     }
 }

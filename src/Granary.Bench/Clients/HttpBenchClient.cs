@@ -36,7 +36,7 @@ internal sealed class HttpBenchClient(HttpClient http, string model, BenchEndpoi
             }
 
             using var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false));
-            int? promptTokens = null, outputTokens = null;
+            int? promptTokens = null, outputTokens = null, cachedTokens = null;
             while (await events.ReadEventAsync(timeout.Token).ConfigureAwait(false) is { } data)
             {
                 var at = MonotonicClock.Now;
@@ -47,12 +47,13 @@ internal sealed class HttpBenchClient(HttpClient http, string model, BenchEndpoi
                 else if (chunk.Finished) timeline.Other(at);
                 promptTokens = chunk.PromptTokens ?? promptTokens;
                 outputTokens = chunk.CompletionTokens ?? outputTokens;
+                cachedTokens = chunk.CachedPromptTokens ?? cachedTokens;
             }
 
             var prompt = promptTokens ?? sentPromptTokens;
             if (outputTokens is not { } output) return timeline.Failed("the stream ended without a usage chunk", prompt);
             if (output < 1) return timeline.Failed("the server reported no completion tokens", prompt);
-            return timeline.Succeeded(prompt, output);
+            return timeline.Succeeded(prompt, output, cachedTokens ?? 0);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

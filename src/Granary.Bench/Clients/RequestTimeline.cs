@@ -34,7 +34,7 @@ internal sealed class RequestTimeline(double runStart, double sentAt)
     /// The outcome of a finished request. A stream whose only chunk without text was its finish chunk
     /// (every token held back or empty) takes that chunk as its first token.
     /// </summary>
-    public RequestOutcome Succeeded(int promptTokens, int outputTokens)
+    public RequestOutcome Succeeded(int promptTokens, int outputTokens, int cachedPromptTokens = 0)
     {
         if (_end is not { } end) return Failed("the stream carried no chunk of the choice", promptTokens);
         var first = _firstToken ?? end;
@@ -43,6 +43,7 @@ internal sealed class RequestTimeline(double runStart, double sentAt)
             Success = true,
             PromptTokens = promptTokens,
             OutputTokens = outputTokens,
+            CachedPromptTokens = cachedPromptTokens,
             StartTime = sentAt - runStart,
             Ttft = first - sentAt,
             Latency = end - sentAt,

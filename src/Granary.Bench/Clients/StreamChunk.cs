@@ -8,6 +8,9 @@ namespace Granary.Bench.Clients;
 /// </summary>
 internal sealed record StreamChunk(bool HasText, bool Finished, int? PromptTokens, int? CompletionTokens, string? Error)
 {
+    /// <summary>usage.prompt_tokens_details.cached_tokens: prompt tokens served from the prefix cache.</summary>
+    public int? CachedPromptTokens { get; init; }
+
     public static StreamChunk Parse(string json, BenchEndpoint endpoint)
     {
         using var document = JsonDocument.Parse(json);
@@ -29,13 +32,14 @@ internal sealed record StreamChunk(bool HasText, bool Finished, int? PromptToken
             }
         }
 
-        int? prompt = null, completion = null;
+        int? prompt = null, completion = null, cached = null;
         if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
         {
             prompt = Integer(usage, "prompt_tokens");
             completion = Integer(usage, "completion_tokens");
+            if (Property(usage, "prompt_tokens_details") is { ValueKind: JsonValueKind.Object } details) cached = Integer(details, "cached_tokens");
         }
-        return new StreamChunk(hasText, finished, prompt, completion, null);
+        return new StreamChunk(hasText, finished, prompt, completion, null) { CachedPromptTokens = cached };
     }
 
     /// <summary>A chat delta's content, or its reasoning for models that stream reasoning separately.</summary>

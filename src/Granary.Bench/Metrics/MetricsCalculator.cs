@@ -31,6 +31,7 @@ internal static class MetricsCalculator
             Failed = outcomes.Count - succeeded.Length,
             TotalInputTokens = input,
             TotalOutputTokens = output,
+            TotalCachedInputTokens = succeeded.Sum(o => (long)o.CachedPromptTokens),
             DurationSeconds = durationSeconds,
             RequestThroughput = succeeded.Length / durationSeconds,
             OutputThroughput = output / durationSeconds,

@@ -14,6 +14,9 @@ internal sealed record RequestOutcome
     /// <summary>Prompt tokens as the server counted them (usage.prompt_tokens), else as sent.</summary>
     public int PromptTokens { get; init; }
 
+    /// <summary>Prompt tokens the server served from its prefix cache (usage.prompt_tokens_details.cached_tokens), when it says.</summary>
+    public int CachedPromptTokens { get; init; }
+
     /// <summary>Generated tokens as the server counted them (usage.completion_tokens), never counted from chunks.</summary>
     public int OutputTokens { get; init; }
 

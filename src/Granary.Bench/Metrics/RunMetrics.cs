@@ -11,6 +11,9 @@ internal sealed record RunMetrics
     public required long TotalInputTokens { get; init; }
     public required long TotalOutputTokens { get; init; }
 
+    /// <summary>Input tokens of completed requests that the server's prefix cache served (0 when it does not say).</summary>
+    public long TotalCachedInputTokens { get; init; }
+
     /// <summary>Seconds from the first request's dispatch to the last request's end.</summary>
     public required double DurationSeconds { get; init; }
 

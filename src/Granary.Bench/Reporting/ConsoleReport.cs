@@ -19,6 +19,7 @@ internal static class ConsoleReport
         Line(output, "Benchmark duration (s):", Number(m.DurationSeconds));
         Line(output, "Total input tokens:", m.TotalInputTokens.ToString(CultureInfo.InvariantCulture));
         Line(output, "Total generated tokens:", m.TotalOutputTokens.ToString(CultureInfo.InvariantCulture));
+        Line(output, "Input tokens from the prefix cache:", m.TotalCachedInputTokens.ToString(CultureInfo.InvariantCulture));
         Line(output, "Request throughput (req/s):", Number(m.RequestThroughput));
         Line(output, "Output token throughput (tok/s):", Number(m.OutputThroughput));
         Line(output, "Total token throughput (tok/s):", Number(m.TotalTokenThroughput));
@@ -30,6 +31,8 @@ internal static class ConsoleReport
         Section(output, "Inter-token Latency", "ITL", m.Itl);
         Section(output, "End-to-end Latency", "E2EL", m.E2el);
         output.WriteLine(new string('=', Width));
+        if (m.TotalCachedInputTokens > 0)
+            output.WriteLine("note: the prefix cache served some prompt tokens (the server saw these prompts before: same --seed as an earlier run?); use another --seed for cold prompts");
         if (run.OffLengthOutputs > 0)
             output.WriteLine($"note: {run.OffLengthOutputs} completed requests generated another number of tokens than asked (context window?)");
         foreach (var error in m.Errors.Take(5))

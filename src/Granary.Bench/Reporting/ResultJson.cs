@@ -50,6 +50,7 @@ internal static class ResultJson
             ["duration"] = m.DurationSeconds,
             ["total_input_tokens"] = m.TotalInputTokens,
             ["total_output_tokens"] = m.TotalOutputTokens,
+            ["total_cached_input_tokens"] = m.TotalCachedInputTokens,
             ["request_throughput"] = m.RequestThroughput,
             ["output_throughput"] = m.OutputThroughput,
             ["total_token_throughput"] = m.TotalTokenThroughput,

@@ -13,7 +13,7 @@ public sealed class HttpBenchClientTests
     private static string Text(string text, string? finish = null) =>
         new JsonObject { ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["text"] = text, ["finish_reason"] = finish }) }.ToJsonString();
 
-    private const string Usage = """{"choices":[],"usage":{"prompt_tokens":4,"completion_tokens":7,"total_tokens":11}}""";
+    private const string Usage = """{"choices":[],"usage":{"prompt_tokens":4,"completion_tokens":7,"total_tokens":11,"prompt_tokens_details":{"cached_tokens":0}}}""";
 
     private static async Task<(Granary.Bench.Metrics.RequestOutcome Outcome, StubHandler Handler)> SendAsync(StubHandler handler, BenchEndpoint endpoint = BenchEndpoint.Completions, BenchRequest? request = null)
     {
@@ -78,6 +78,16 @@ public sealed class HttpBenchClientTests
         Assert.Equal("hello", (string?)JsonNode.Parse(h.RequestBody!)!["messages"]![0]!["content"]);
         Assert.InRange(outcome.Ttft, 0.075, 1.0); // the second chunk, not the role chunk at 40 ms
         Assert.Single(outcome.InterTokenLatencies);
+    }
+
+    [Fact]
+    public async Task Prefix_cache_hits_the_server_reports_are_kept()
+    {
+        const string cachedUsage = """{"choices":[],"usage":{"prompt_tokens":4,"completion_tokens":7,"prompt_tokens_details":{"cached_tokens":3}}}""";
+        var (outcome, _) = await SendAsync(StubHandler.Sse(Text("a"), Text("", "length"), cachedUsage, "[DONE]"));
+        Assert.Equal(3, outcome.CachedPromptTokens);
+        var metrics = Granary.Bench.Metrics.MetricsCalculator.Compute([outcome, outcome], 1.0, [99]);
+        Assert.Equal(6, metrics.TotalCachedInputTokens);
     }
 
     [Fact]

@@ -34,5 +34,8 @@ public sealed class SseReaderTests
         var chunk = StreamChunk.Parse("""{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":9,"total_tokens":12}}""", BenchEndpoint.Chat);
         Assert.Equal(3, chunk.PromptTokens);
         Assert.Equal(9, chunk.CompletionTokens);
+        Assert.Null(chunk.CachedPromptTokens);
+        var cached = StreamChunk.Parse("""{"choices":[],"usage":{"prompt_tokens":32,"completion_tokens":9,"prompt_tokens_details":{"cached_tokens":16}}}""", BenchEndpoint.Completions);
+        Assert.Equal(16, cached.CachedPromptTokens);
     }
 }

@@ -35,6 +35,7 @@ public sealed class EngineSmokeTests
         Assert.Equal(2, (int?)run["max_concurrency"]);
         Assert.InRange((int)run["max_concurrent_requests"]!, 1, 2);
         Assert.Equal(0, (int)run["off_length_outputs"]!);
+        Assert.Equal(0, (long)run["total_cached_input_tokens"]!); // fresh random prompts: nothing to reuse
         // The engine streams one event per token: five gaps per six-token request.
         Assert.Equal(4, (int)run["ttft_samples"]!);
         Assert.Equal(4, (int)run["tpot_samples"]!);
