@@ -38,6 +38,7 @@ internal sealed class EngineBenchClient(IEngine engine) : IBenchClient
                 if (item.Prompt is { } prompt) (promptTokens, cachedTokens) = (prompt.TokenCount, prompt.CachedTokenCount);
                 if (item.TokenIds.Length > 0) timeline.Token(at);
                 else if (item.FinishReason is not null) timeline.Other(at);
+                if (item.FinishReason == FinishReason.Abort) return timeline.Failed("the engine aborted the request", promptTokens);
                 if (item.FinishReason is not null) outputTokens = item.CompletionTokens;
             }
         }

@@ -43,6 +43,7 @@ internal sealed class HttpBenchClient(HttpClient http, string model, BenchEndpoi
                 if (data == "[DONE]") break;
                 var chunk = StreamChunk.Parse(data, endpoint);
                 if (chunk.Error is { } error) return timeline.Failed($"stream error: {Shorten(error)}");
+                if (chunk.Aborted) return timeline.Failed("the server aborted the request (finish_reason \"abort\")");
                 if (chunk.HasText) timeline.Token(at);
                 else if (chunk.Finished) timeline.Other(at);
                 promptTokens = chunk.PromptTokens ?? promptTokens;

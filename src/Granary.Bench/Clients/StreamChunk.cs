@@ -11,6 +11,9 @@ internal sealed record StreamChunk(bool HasText, bool Finished, int? PromptToken
     /// <summary>usage.prompt_tokens_details.cached_tokens: prompt tokens served from the prefix cache.</summary>
     public int? CachedPromptTokens { get; init; }
 
+    /// <summary>The server ended the choice itself (finish_reason "abort", vLLM's and Granary's word): the request did not complete.</summary>
+    public bool Aborted { get; init; }
+
     public static StreamChunk Parse(string json, BenchEndpoint endpoint)
     {
         using var document = JsonDocument.Parse(json);
@@ -22,13 +25,17 @@ internal sealed record StreamChunk(bool HasText, bool Finished, int? PromptToken
             return new StreamChunk(false, false, null, null, message);
         }
 
-        bool hasText = false, finished = false;
+        bool hasText = false, finished = false, aborted = false;
         if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
         {
             foreach (var choice in choices.EnumerateArray())
             {
                 hasText |= NonEmpty(endpoint == BenchEndpoint.Chat ? ChatText(choice) : Property(choice, "text"));
-                finished |= Property(choice, "finish_reason") is { ValueKind: JsonValueKind.String };
+                if (Property(choice, "finish_reason") is { ValueKind: JsonValueKind.String } reason)
+                {
+                    finished = true;
+                    aborted |= reason.GetString() == "abort";
+                }
             }
         }
 
@@ -39,7 +46,7 @@ internal sealed record StreamChunk(bool HasText, bool Finished, int? PromptToken
             completion = Integer(usage, "completion_tokens");
             if (Property(usage, "prompt_tokens_details") is { ValueKind: JsonValueKind.Object } details) cached = Integer(details, "cached_tokens");
         }
-        return new StreamChunk(hasText, finished, prompt, completion, null) { CachedPromptTokens = cached };
+        return new StreamChunk(hasText, finished, prompt, completion, null) { CachedPromptTokens = cached, Aborted = aborted };
     }
 
     /// <summary>A chat delta's content, or its reasoning for models that stream reasoning separately.</summary>

@@ -99,6 +99,14 @@ public sealed class HttpBenchClientTests
     }
 
     [Fact]
+    public async Task A_choice_the_server_aborted_fails()
+    {
+        var (outcome, _) = await SendAsync(StubHandler.Sse(Text("a"), Text("", "abort"), Usage, "[DONE]"));
+        Assert.False(outcome.Success);
+        Assert.Contains("aborted", outcome.Error);
+    }
+
+    [Fact]
     public async Task An_error_event_midway_fails()
     {
         var (outcome, _) = await SendAsync(StubHandler.Sse(Text("a"), """{"error":{"message":"engine died","type":"server_error"}}""", "[DONE]"));
