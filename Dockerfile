@@ -42,6 +42,7 @@ COPY src/Granary.Grains/Granary.Grains.csproj src/Granary.Grains/
 COPY src/Granary.Api/Granary.Api.csproj src/Granary.Api/
 COPY src/Granary.Grpc/Granary.Grpc.csproj src/Granary.Grpc/
 COPY src/Granary.Server/Granary.Server.csproj src/Granary.Server/
+COPY src/Granary.Bench/Granary.Bench.csproj src/Granary.Bench/
 
 # ---------------------------------------------------------------------------------------------------
 # build: framework-dependent linux-x64 publish to /app (granary.dll, native libs, models/tiny-llama3).

@@ -1,0 +1,3 @@
+using Granary.Bench.Commands;
+
+return await BenchCommandLine.Build().Parse(args).InvokeAsync();
