@@ -67,6 +67,7 @@ public sealed class LlmEngine : IEngine, IDisposable
     public async IAsyncEnumerable<GenerationEvent> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var toolCalls = _toolCalls.Plan(request);
+        ConstrainedDecodingGate.Check(request, toolCalls);
         var (ids, text) = _preprocessor.Prepare(request.Prompt);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
         // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
