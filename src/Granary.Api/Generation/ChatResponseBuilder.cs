@@ -19,7 +19,7 @@ internal static class ChatResponseBuilder
             Choices = Enumerable.Range(0, choices.Count).Select(i => new ChatChoice
             {
                 Index = i,
-                Message = new ChatResponseMessage { Content = echo + choices[i].Text },
+                Message = Message(echo + choices[i].Text, choices[i].ToolCalls.Build()),
                 Logprobs = LogprobRendering.ToChat(choices[i].Logprobs, topCount, request.ReturnTokensAsTokenIds),
                 FinishReason = FinishReasons.ToWire(choices[i].FinishReason),
                 StopReason = StopReasonValue.From(choices[i].StopReason, choices[i].StopTokenId),
@@ -27,4 +27,11 @@ internal static class ChatResponseBuilder
             Usage = Usage.Of(ChoiceTable.PromptTokens(prompts), choices.CompletionTokens, ChoiceTable.CachedTokens(prompts)),
         };
     }
+
+    /// <summary>As OpenAI answers: a reply of only tool calls has null content.</summary>
+    private static ChatResponseMessage Message(string content, IReadOnlyList<ChatResponseToolCall>? toolCalls) => new()
+    {
+        Content = toolCalls is not null && content.Length == 0 ? null : content,
+        ToolCalls = toolCalls,
+    };
 }

@@ -3,12 +3,13 @@ using Granary.Engine.Abstractions;
 
 namespace Granary.Api.Generation;
 
-/// <summary>What one choice has produced so far: text, logprobs, and how it ended.</summary>
+/// <summary>What one choice has produced so far: text, tool calls, logprobs, and how it ended.</summary>
 internal sealed class ChoiceState
 {
     private readonly StringBuilder _text = new();
 
     public List<TokenLogprob> Logprobs { get; } = [];
+    public ToolCallAssembly ToolCalls { get; } = new();
     public int TokensSeen { get; private set; }
     public FinishReason? FinishReason { get; private set; }
     public string? StopReason { get; private set; }
@@ -25,6 +26,11 @@ internal sealed class ChoiceState
     public void Apply(GenerationEvent delta)
     {
         _text.Append(delta.Text);
+        if (delta.ToolCalls is not null)
+        {
+            ToolCalls.Apply(delta.ToolCalls);
+        }
+
         TokensSeen += delta.TokenIds.Length;
         if (delta.Logprobs is not null)
         {

@@ -10,6 +10,7 @@ internal static class FinishReasons
         null => null,
         FinishReason.Stop => "stop",
         FinishReason.Length => "length",
+        FinishReason.ToolCalls => "tool_calls",
         _ => "abort",
     };
 }

@@ -16,7 +16,13 @@ internal sealed record ChatCompletionRequest
     /// <summary>The request's tools array re-serialized, handed to the chat template as <c>tools</c>.</summary>
     public string? ToolsJson { get; init; }
 
+    /// <summary>Null when the client sent none: the engine then treats tools as auto.</summary>
     public ToolChoice? ToolChoice { get; init; }
+
+    public bool ParallelToolCalls { get; init; } = true;
+
+    /// <summary>response_format, structured_outputs or guided_*; null for free text.</summary>
+    public StructuredOutput? Structure { get; init; }
     public string? ChatTemplate { get; init; }
     public string? ChatTemplateKwargsJson { get; init; }
     public bool AddGenerationPrompt { get; init; } = true;
@@ -46,5 +52,8 @@ internal sealed record ChatCompletionRequest
         RequestId = requestId,
         Prompt = PromptInput.FromChat(ToChatPrompt()),
         Sampling = Sampling.ToSamplingParams(Logprobs ? TopLogprobs ?? 0 : null, promptLogprobs: null),
+        ToolChoice = ToolChoice,
+        ParallelToolCalls = ParallelToolCalls,
+        Structure = Structure,
     };
 }

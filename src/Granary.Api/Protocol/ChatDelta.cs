@@ -10,4 +10,7 @@ internal sealed record ChatDelta
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Content { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ChatDeltaToolCall>? ToolCalls { get; init; }
 }

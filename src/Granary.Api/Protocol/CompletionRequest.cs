@@ -22,6 +22,9 @@ internal sealed record CompletionRequest
     public bool ReturnTokensAsTokenIds { get; init; }
     public string? SessionId { get; init; }
 
+    /// <summary>response_format, structured_outputs or guided_*; null for free text.</summary>
+    public StructuredOutput? Structure { get; init; }
+
     /// <summary>Prompt logprobs the engine must compute: for echo with logprobs, and for prompt_logprobs.</summary>
     public int? EnginePromptLogprobs
     {
@@ -42,6 +45,7 @@ internal sealed record CompletionRequest
                 Prompt = prompt.ToPromptInput(AddSpecialTokens),
                 Sampling = sampling,
                 ReturnPrompt = Echo,
+                Structure = Structure,
             })
             .ToArray();
     }

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Granary.Api.Streaming;
 
 /// <summary>
-/// Streams a chat completion: per choice a role chunk, content chunks, then a finish chunk with an
-/// empty delta; the usage chunk when asked; then [DONE]. A failure midway ends the stream with an
-/// error event and [DONE].
+/// Streams a chat completion: per choice a role chunk, content and tool call chunks, then a finish
+/// chunk with an empty delta; the usage chunk when asked; then [DONE]. A failure midway ends the
+/// stream with an error event and [DONE].
 /// </summary>
 internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, string id, long created, SseWriter sse, ILogger logger)
 {
@@ -37,6 +37,12 @@ internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, stri
                         Delta = new ChatDelta { Content = delta.Text },
                         Logprobs = LogprobRendering.ToChat(delta.Logprobs, _topLogprobs, request.ReturnTokensAsTokenIds),
                     }, ct);
+                }
+
+                // One chunk per tool call piece, as OpenAI streams them: a call's start, then its argument text.
+                foreach (var call in delta.ToolCalls ?? [])
+                {
+                    await SendAsync(new ChatChunkChoice { Index = index, Delta = new ChatDelta { ToolCalls = [ChatDeltaToolCall.From(call)] } }, ct);
                 }
 
                 if (delta.FinishReason is not null)

@@ -29,8 +29,8 @@ internal static class ChatCompletionRequestReader
 
         var (toolsJson, toolNames) = ToolFieldsReader.ReadTools(body);
         var toolChoice = ToolFieldsReader.ReadToolChoice(body, toolNames);
-        body.Boolean("parallel_tool_calls");
-        CommonFieldsReader.RejectStructuredOutputs(body);
+        var parallelToolCalls = body.Boolean("parallel_tool_calls") ?? true;
+        var structure = StructuredOutputsReader.Read(body);
         RejectUnsupportedFeatures(body);
 
         var addGenerationPrompt = body.Boolean("add_generation_prompt") ?? true;
@@ -52,6 +52,8 @@ internal static class ChatCompletionRequestReader
             TopLogprobs = topLogprobs,
             ToolsJson = toolsJson,
             ToolChoice = toolChoice,
+            ParallelToolCalls = parallelToolCalls,
+            Structure = structure,
             ChatTemplate = body.String("chat_template"),
             ChatTemplateKwargsJson = ReadTemplateKwargs(body),
             AddGenerationPrompt = addGenerationPrompt,

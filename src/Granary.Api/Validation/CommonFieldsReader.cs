@@ -6,13 +6,6 @@ namespace Granary.Api.Validation;
 /// <summary>Fields both generation endpoints read the same way.</summary>
 internal static class CommonFieldsReader
 {
-    // vLLM's guided decoding fields: parsed so that they are refused by name, never silently ignored.
-    private static readonly string[] StructuredOutputFields =
-    [
-        "structured_outputs", "guided_json", "guided_regex", "guided_choice", "guided_grammar",
-        "guided_decoding_backend", "guided_whitespace_pattern",
-    ];
-
     public static string RequiredModel(JsonObjectReader body)
     {
         var model = body.RequiredString("model");
@@ -37,24 +30,6 @@ internal static class CommonFieldsReader
             options.Boolean("continuous_usage_stats") ?? false);
         var unknown = options.Unread().FirstOrDefault();
         return unknown is null ? result : throw RequestErrors.Unrecognized(options.ParamOf(unknown));
-    }
-
-    /// <summary>Structured outputs come with a later release: refuse them with the param named.</summary>
-    public static void RejectStructuredOutputs(JsonObjectReader body)
-    {
-        foreach (var field in StructuredOutputFields)
-        {
-            if (body.IsPresent(field))
-            {
-                throw RequestErrors.NotSupported(field, $"'{field}' (structured outputs)");
-            }
-        }
-
-        var format = ToolFieldsReader.ReadResponseFormat(body);
-        if (format is not null && format.Type != ResponseFormat.Text)
-        {
-            throw RequestErrors.NotSupported("response_format", $"response_format of type '{format.Type}'");
-        }
     }
 
     /// <summary>

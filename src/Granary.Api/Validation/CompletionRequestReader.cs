@@ -39,7 +39,7 @@ internal static class CompletionRequestReader
             throw RequestErrors.NotSupported("suffix", "'suffix' (insertion)");
         }
 
-        CommonFieldsReader.RejectStructuredOutputs(body);
+        var structure = StructuredOutputsReader.Read(body);
         var request = new CompletionRequest
         {
             Model = model,
@@ -53,6 +53,7 @@ internal static class CompletionRequestReader
             AddSpecialTokens = body.Boolean("add_special_tokens") ?? true,
             ReturnTokensAsTokenIds = body.Boolean("return_tokens_as_token_ids") ?? false,
             SessionId = CommonFieldsReader.ReadSessionId(body),
+            Structure = structure,
         };
 
         CommonFieldsReader.ReadLabels(body);

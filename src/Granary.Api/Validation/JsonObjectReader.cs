@@ -91,13 +91,13 @@ internal sealed class JsonObjectReader
     public IEnumerable<string> Unread() =>
         _element.EnumerateObject().Select(p => p.Name).Where(name => !_read.Contains(name));
 
-    /// <summary>Rejects the first field nobody read, as OpenAI rejects unrecognised arguments.</summary>
+    /// <summary>Rejects the first field nobody read, as OpenAI rejects unrecognised arguments (named by its full path).</summary>
     public void RejectUnread()
     {
         var unknown = Unread().FirstOrDefault();
         if (unknown is not null)
         {
-            throw RequestErrors.Unrecognized(unknown);
+            throw RequestErrors.Unrecognized(ParamOf(unknown));
         }
     }
 }

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Granary.Api.Errors;
-using Granary.Api.Protocol;
+using Granary.Engine.Abstractions;
 
 namespace Granary.Api.Validation;
 
 /// <summary>
-/// Checks the shape of tools, tool_choice and response_format. Tools reach the chat template; forced
-/// tool calls and constrained formats are refused until structured outputs land.
+/// Checks the shape of tools and tool_choice. Tools reach the chat template; tool_choice must name a
+/// function among them.
 /// </summary>
 internal static class ToolFieldsReader
 {
@@ -55,7 +55,7 @@ internal static class ToolFieldsReader
         }
 
         var choice = Parse(value.Value);
-        if (toolNames.Length == 0 && choice.Mode != ToolChoice.None)
+        if (toolNames.Length == 0 && choice.Mode != ToolChoiceMode.None)
         {
             throw RequestErrors.InvalidValue("tool_choice", "'tool_choice' is only allowed when 'tools' are specified.");
         }
@@ -65,52 +65,20 @@ internal static class ToolFieldsReader
             throw RequestErrors.InvalidValue("tool_choice", $"the function '{choice.FunctionName}' is not among the request's tools.");
         }
 
-        if (choice.Mode is ToolChoice.Required or ToolChoice.Function)
-        {
-            throw RequestErrors.NotSupported("tool_choice", $"Forcing tool calls (tool_choice '{choice.Mode}')");
-        }
-
         return choice;
-    }
-
-    public static ResponseFormat? ReadResponseFormat(JsonObjectReader body)
-    {
-        var format = body.Object("response_format");
-        if (format is null)
-        {
-            return null;
-        }
-
-        var type = format.RequiredString("type");
-        switch (type)
-        {
-            case ResponseFormat.Text or ResponseFormat.JsonObject:
-                return new ResponseFormat(type);
-            case ResponseFormat.JsonSchema:
-                var schema = format.Object("json_schema") ?? throw RequestErrors.Missing(format.ParamOf("json_schema"));
-                var name = schema.RequiredString("name");
-                schema.String("description");
-                var schemaValue = schema.Value("schema");
-                if (schemaValue is { ValueKind: not JsonValueKind.Object })
-                {
-                    throw RequestErrors.InvalidType(schema.ParamOf("schema"), "an object", JsonKinds.Describe(schemaValue.Value));
-                }
-
-                return new ResponseFormat(type, name, schemaValue?.GetRawText(), schema.Boolean("strict") ?? false);
-            default:
-                throw RequestErrors.InvalidValue(format.ParamOf("type"),
-                    $"'{type}'. Supported values are: 'text', 'json_object', and 'json_schema'.");
-        }
     }
 
     private static ToolChoice Parse(JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            var mode = value.GetString();
-            return mode is ToolChoice.None or ToolChoice.Auto or ToolChoice.Required
-                ? new ToolChoice(mode)
-                : throw RequestErrors.InvalidValue("tool_choice", $"'{mode}'. Supported values are: 'none', 'auto', 'required'.");
+            return value.GetString() switch
+            {
+                "none" => ToolChoice.None,
+                "auto" => ToolChoice.Auto,
+                "required" => ToolChoice.Required,
+                var mode => throw RequestErrors.InvalidValue("tool_choice", $"'{mode}'. Supported values are: 'none', 'auto', 'required'."),
+            };
         }
 
         if (value.ValueKind != JsonValueKind.Object)
@@ -126,6 +94,9 @@ internal static class ToolFieldsReader
         }
 
         var function = named.Object("function") ?? throw RequestErrors.Missing("tool_choice.function");
-        return new ToolChoice(ToolChoice.Function, function.RequiredString("name"));
+        var name = function.RequiredString("name");
+        function.RejectUnread();
+        named.RejectUnread();
+        return new ToolChoice { Mode = ToolChoiceMode.Named, FunctionName = name };
     }
 }

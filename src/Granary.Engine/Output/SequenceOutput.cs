@@ -1,5 +1,6 @@
 using System.Text;
 using Granary.Engine.Abstractions;
+using Granary.Engine.Tools;
 using Granary.Tokenization;
 
 namespace Granary.Engine.Output;
@@ -7,24 +8,69 @@ namespace Granary.Engine.Output;
 /// <summary>
 /// Turns one sequence's sampled tokens into client text: incremental, UTF-8 safe detokenization,
 /// stop strings matched across token boundaries and never leaked, and hold-back of a tail that
-/// could still become a stop string.
+/// could still become a stop string. With a tool call parser, the text is split into content and
+/// tool calls first, and stop strings apply to the content.
 /// </summary>
-internal sealed class SequenceOutput(IncrementalDetokenizer detokenizer, SamplingParams sampling)
+internal sealed class SequenceOutput(IncrementalDetokenizer detokenizer, SamplingParams sampling, ToolCallStreamParser? toolCalls = null)
 {
     private readonly StopStrings _stops = new(sampling.Stop);
     private readonly StringBuilder _text = new();
+    private readonly List<ToolCallDelta> _calls = [];
     private int _emitted;
 
     /// <summary>Set once a stop string matched; the text has been cut there.</summary>
     public string? MatchedStop { get; private set; }
 
+    /// <summary>The content so far (tool call text excluded).</summary>
     public string Text => _text.ToString();
+
+    public bool MadeToolCalls => toolCalls?.CallCount > 0;
 
     /// <summary>Adds a token's text; returns true if a stop string now ends the output.</summary>
     public bool Add(int tokenId)
     {
         var piece = detokenizer.Add(tokenId);
-        if (piece.Length == 0) return false;
+        return piece.Length > 0 && (toolCalls is null ? AddContent(piece) : AddParsed(toolCalls.Feed(piece)));
+    }
+
+    /// <summary>Text not yet sent that can be sent now; everything left when <paramref name="finishing"/>.</summary>
+    public string TakeDelta(bool finishing)
+    {
+        if (finishing && MatchedStop is null)
+        {
+            var rest = detokenizer.Flush();
+            if (toolCalls is null) _text.Append(rest);
+            else if (!AddParsed(toolCalls.Feed(rest))) AddParsed(toolCalls.Finish());
+        }
+        var end = finishing || !_stops.Any ? _text.Length : _text.Length - _stops.HoldBack(_text.ToString());
+        if (end <= _emitted) return "";
+        var delta = _text.ToString(_emitted, end - _emitted);
+        _emitted = end;
+        return delta;
+    }
+
+    /// <summary>Tool call pieces parsed since the last call; null when none.</summary>
+    public ToolCallDelta[]? TakeToolCalls()
+    {
+        if (_calls.Count == 0) return null;
+        var calls = _calls.ToArray();
+        _calls.Clear();
+        return calls;
+    }
+
+    private bool AddParsed(IReadOnlyList<ToolStreamItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.Call is { } call) _calls.Add(call);
+            // Whatever follows a stop string is cut, tool calls included.
+            else if (AddContent(item.Content!)) return true;
+        }
+        return false;
+    }
+
+    private bool AddContent(string piece)
+    {
         var start = _text.Length;
         _text.Append(piece);
         if (!_stops.Any) return false;
@@ -35,17 +81,5 @@ internal sealed class SequenceOutput(IncrementalDetokenizer detokenizer, Samplin
         _text.Length = Math.Max(end, _emitted);
         MatchedStop = match.Stop;
         return true;
-    }
-
-    /// <summary>Text not yet sent that can be sent now; everything left when <paramref name="finishing"/>.</summary>
-    public string TakeDelta(bool finishing)
-    {
-        if (finishing && MatchedStop is null)
-            _text.Append(detokenizer.Flush());
-        var end = finishing || !_stops.Any ? _text.Length : _text.Length - _stops.HoldBack(_text.ToString());
-        if (end <= _emitted) return "";
-        var delta = _text.ToString(_emitted, end - _emitted);
-        _emitted = end;
-        return delta;
     }
 }

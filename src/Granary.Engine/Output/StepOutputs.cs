@@ -85,10 +85,14 @@ internal sealed class StepOutputs(Scheduler scheduler, SequenceFactory sequences
             finish = FinishReason.Length;
 
         var request = sequence.Request;
+        var text = sequence.Output.TakeDelta(finishing: finish is not null);
+        // A choice that called tools and stopped on its own ends with tool_calls (a cut-off one stays length).
+        if (finish == FinishReason.Stop && sequence.Output.MadeToolCalls) finish = FinishReason.ToolCalls;
         request.Events.TryWrite(new GenerationEvent
         {
             Choice = sequence.Choice,
-            Text = sequence.Output.TakeDelta(finishing: finish is not null),
+            Text = text,
+            ToolCalls = sequence.Output.TakeToolCalls(),
             TokenIds = [token],
             Logprobs = logprob is null ? null : [logprob],
             FinishReason = finish,

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Granary.Engine.Abstractions;
+using Granary.Engine.Tools;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Scheduling;
@@ -23,6 +24,9 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
     public List<Sequence> Sequences { get; } = [];
 
     public int FinishedChoices { get; set; }
+
+    /// <summary>How the choices call tools; null when their output is plain text.</summary>
+    public ToolCallPlan? ToolCalls { get; init; }
 
     /// <summary>Scored prompt tokens so far (the first is null), when the request asked for prompt logprobs.</summary>
     public List<TokenLogprob?>? PromptLogprobs { get; set; }

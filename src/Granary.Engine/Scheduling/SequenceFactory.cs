@@ -40,5 +40,5 @@ internal sealed class SequenceFactory(PretrainedTokenizer tokenizer, Scheduler s
     }
 
     private SequenceOutput NewOutput(RequestState request) =>
-        new(tokenizer.CreateDetokenizer(request.PromptIds, request.Sampling.SkipSpecialTokens), request.Sampling);
+        new(tokenizer.CreateDetokenizer(request.PromptIds, request.Sampling.SkipSpecialTokens), request.Sampling, request.ToolCalls?.CreateParser());
 }

@@ -15,6 +15,9 @@ internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTok
 {
     private readonly Dictionary<string, (ChatTemplate Template, bool PartsFormat)> _overrides = [];
 
+    /// <summary>The model's own template text; null when it has none.</summary>
+    public string? TemplateSource => template?.Source;
+
     public string Render(ChatPrompt chat)
     {
         var (compiled, partsFormat) = Resolve(chat.ChatTemplate);

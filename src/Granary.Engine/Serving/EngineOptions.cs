@@ -35,5 +35,12 @@ public sealed record EngineOptions
     /// <summary>CPU threads for libtorch; null keeps its default (one per core).</summary>
     public int? Threads { get; init; }
 
+    /// <summary>
+    /// How the model writes tool calls: auto (detected from the chat template in use), hermes,
+    /// llama3_json, or none (tools reach the template, but calls are not parsed and tool_choice other
+    /// than none is refused).
+    /// </summary>
+    public string ToolCallFormat { get; init; } = "auto";
+
     public string Name => ServedName ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(ModelPath)));
 }

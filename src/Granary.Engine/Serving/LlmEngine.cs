@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Granary.Engine.Abstractions;
 using Granary.Engine.Scheduling;
+using Granary.Engine.Tools;
 using Granary.Tokenization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,14 +17,16 @@ public sealed class LlmEngine : IEngine, IDisposable
 {
     private readonly EngineCore _core;
     private readonly PromptPreprocessor _preprocessor;
+    private readonly ToolCallPlanner _toolCalls;
     private readonly SequenceFactory _sequences;
     private readonly TorchSharp.torch.Device _device;
     private long _requestCounter;
 
-    private LlmEngine(EngineCore core, EngineParts parts, PromptPreprocessor preprocessor, ModelCard card)
+    private LlmEngine(EngineCore core, EngineParts parts, PromptPreprocessor preprocessor, ToolCallPlanner toolCalls, ModelCard card)
     {
         _core = core;
         _preprocessor = preprocessor;
+        _toolCalls = toolCalls;
         _sequences = parts.Sequences;
         _device = parts.Model.Device;
         Card = card;
@@ -49,7 +52,10 @@ public sealed class LlmEngine : IEngine, IDisposable
                 Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             };
             var preprocessor = new PromptPreprocessor(tokenizer, setup.Renderer, parts.Model.Config.VocabSize, setup.MaxModelLength);
-            return new LlmEngine(core, parts, preprocessor, card);
+            var toolCalls = new ToolCallPlanner(
+                new ToolCallFormatResolver(options.ToolCallFormat, setup.Renderer.TemplateSource),
+                marker => tokenizer.TokenToId(marker) is { } id && tokenizer.IsSpecial(id));
+            return new LlmEngine(core, parts, preprocessor, toolCalls, card);
         }
         catch
         {
@@ -60,12 +66,17 @@ public sealed class LlmEngine : IEngine, IDisposable
 
     public async IAsyncEnumerable<GenerationEvent> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var toolCalls = _toolCalls.Plan(request);
+        ConstrainedDecodingGate.Check(request, toolCalls);
         var (ids, text) = _preprocessor.Prepare(request.Prompt);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
+        // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
+        if (toolCalls?.KeepSpecialTokens == true) sampling = sampling with { SkipSpecialTokens = false };
         var channel = Channel.CreateUnbounded<GenerationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var id = $"{request.RequestId}#{Interlocked.Increment(ref _requestCounter)}";
         var state = new RequestState(id, ids, sampling, channel.Writer, _device)
         {
+            ToolCalls = toolCalls,
             PendingPromptInfo = new PromptInfo
             {
                 TokenCount = ids.Length,

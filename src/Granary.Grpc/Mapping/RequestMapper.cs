@@ -23,6 +23,8 @@ internal static class RequestMapper
             request.Messages, request.ToolsJson, request.ChatTemplateKwargsJson,
             !request.HasAddGenerationPrompt || request.AddGenerationPrompt, request.ContinueFinalMessage, request.ChatTemplate)),
         Sampling = SamplingMapper.ToSamplingParams(request.Sampling, promptLogprobs: null),
+        // The wire has no tool call fields yet: tools only inform the template, and the reply stays raw text.
+        ToolChoice = ToolChoice.None,
     };
 
     public static PromptInput ToPromptInput(TokenizeRequest request) => request.HasPrompt

@@ -7,16 +7,12 @@ namespace Granary.Api.Tests.Validation;
 public sealed class UnsupportedFeatureTests
 {
     private const string Model = "meta/llama-3.1-8b-instruct";
-    private const string Tools = """ "tools":[{"type":"function","function":{"name":"f"}}] """;
 
     [Theory]
-    [InlineData("\"response_format\":{\"type\":\"json_object\"}", "response_format")]
-    [InlineData("\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":{\"type\":\"object\"},\"strict\":true}}", "response_format")]
-    [InlineData("\"structured_outputs\":{\"json\":{}}", "structured_outputs")]
-    [InlineData("\"guided_json\":{}", "guided_json")]
-    [InlineData("\"guided_choice\":[\"a\",\"b\"]", "guided_choice")]
-    [InlineData(Tools + ",\"tool_choice\":\"required\"", "tool_choice")]
-    [InlineData(Tools + ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"f\"}}", "tool_choice")]
+    [InlineData("\"guided_grammar\":\"root ::= \\\"a\\\"\"", "guided_grammar")]
+    [InlineData("\"guided_whitespace_pattern\":\" \"", "guided_whitespace_pattern")]
+    [InlineData("\"structured_outputs\":{\"grammar\":\"root ::= x\"}", "structured_outputs.grammar")]
+    [InlineData("\"structured_outputs\":{\"json\":{},\"disable_any_whitespace\":true}", "structured_outputs.disable_any_whitespace")]
     [InlineData("\"functions\":[{\"name\":\"f\"}]", "functions")]
     [InlineData("\"audio\":{\"voice\":\"alloy\"}", "audio")]
     [InlineData("\"modalities\":[\"text\",\"audio\"]", "modalities")]
@@ -34,8 +30,7 @@ public sealed class UnsupportedFeatureTests
     [Theory]
     [InlineData("\"suffix\":\"end\"", "suffix")]
     [InlineData("\"best_of\":3", "best_of")]
-    [InlineData("\"guided_regex\":\"a+\"", "guided_regex")]
-    [InlineData("\"response_format\":{\"type\":\"json_object\"}", "response_format")]
+    [InlineData("\"guided_grammar\":\"root ::= x\"", "guided_grammar")]
     public async Task Completions_refuse_with_the_param_named(string field, string param)
     {
         await using var host = await ApiHost.StartAsync();

@@ -49,6 +49,7 @@ public sealed class ChatTests
         var chat = call.Request.Prompt.Chat!;
         Assert.Null(call.Request.Prompt.Text);
         Assert.Equal(Tools, chat.ToolsJson);
+        Assert.Equal(Granary.Engine.Abstractions.ToolChoiceMode.None, call.Request.ToolChoice!.Mode);
         Assert.Equal("""{"enable_thinking":false}""", chat.ChatTemplateKwargsJson);
         Assert.Equal("{{ messages }}", chat.ChatTemplate);
         Assert.True(chat.AddGenerationPrompt);

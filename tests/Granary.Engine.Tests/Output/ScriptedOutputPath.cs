@@ -1,0 +1,72 @@
+using System.Threading.Channels;
+using Granary.Engine.Abstractions;
+using Granary.Engine.KvCache;
+using Granary.Engine.Output;
+using Granary.Engine.Scheduling;
+using Granary.Engine.Tests.Support;
+using Granary.Engine.Tools;
+using Granary.Tokenization;
+using static TorchSharp.torch;
+
+namespace Granary.Engine.Tests.Output;
+
+/// <summary>
+/// The engine's real output path (sampler, detokenizer, stop strings, tool call parsing, events) driven
+/// by a script instead of a model: each step's logits make the next scripted token the greedy choice.
+/// </summary>
+internal sealed class ScriptedOutputPath
+{
+    private readonly PretrainedTokenizer _tokenizer;
+    private readonly int _eos;
+
+    public ScriptedOutputPath(string model = "tiny-qwen3")
+    {
+        _tokenizer = PretrainedTokenizer.FromDirectory(Fixtures.Model(model));
+        _eos = _tokenizer.EosTokenId!.Value;
+    }
+
+    public int Eos => _eos;
+
+    /// <summary>Token ids of a text, its special tokens (<c>&lt;tool_call&gt;</c>) included.</summary>
+    public int[] Encode(string text) => _tokenizer.Encode(text, addSpecialTokens: false).ToArray();
+
+    /// <summary>Generates exactly the scripted tokens (fewer when a stop rule ends the choice first) and returns the events.</summary>
+    public List<GenerationEvent> Run(IReadOnlyList<int> script, SamplingParams? sampling = null, ToolCallPlan? plan = null)
+    {
+        sampling = (sampling ?? new SamplingParams { MaxTokens = 1000 }) with { Temperature = 0 };
+        if (plan?.KeepSpecialTokens == true) sampling = sampling with { SkipSpecialTokens = false };
+        var scheduler = new Scheduler(new SchedulerConfig { MaxModelLength = 4096 }, new KvBlockManager(8, 16, enablePrefixCaching: false));
+        var sequences = new SequenceFactory(_tokenizer, scheduler);
+        var outputs = new StepOutputs(scheduler, sequences, new LogprobsBuilder(_tokenizer), new HashSet<int> { _eos }, 4096);
+        var channel = Channel.CreateUnbounded<GenerationEvent>();
+        using var request = new RequestState("scripted", Encode("Hi"), sampling, channel.Writer, CPU) { ToolCalls = plan };
+        var sequence = sequences.CreateFirst(request);
+
+        foreach (var token in script)
+        {
+            using var scope = NewDisposeScope();
+            var logits = zeros(1, _tokenizer.VocabSize);
+            logits[0, token] = 100f;
+            outputs.Process([sequence], logits);
+            if (request.IsFinished) break;
+        }
+        var events = new List<GenerationEvent>();
+        while (channel.Reader.TryRead(out var item)) events.Add(item);
+        return events.Where(e => e.Prompt is null).ToList();
+    }
+
+    /// <summary>A plan for the request's tools as the engine would make it for this model.</summary>
+    public ToolCallPlan? Plan(ToolChoice? choice, string tools, bool parallel = true)
+    {
+        var template = File.ReadAllText(Path.Combine(Fixtures.Model("tiny-qwen3"), "chat_template.jinja"));
+        var planner = new ToolCallPlanner(new ToolCallFormatResolver("auto", template),
+            marker => _tokenizer.TokenToId(marker) is { } id && _tokenizer.IsSpecial(id));
+        return planner.Plan(new GenerationRequest
+        {
+            RequestId = "scripted",
+            Prompt = PromptInput.FromChat(new ChatPrompt { Messages = [new ChatMessage { Role = "user", Content = "Hi" }], ToolsJson = tools }),
+            ToolChoice = choice,
+            ParallelToolCalls = parallel,
+        });
+    }
+}
