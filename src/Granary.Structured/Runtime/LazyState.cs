@@ -1,0 +1,53 @@
+namespace Granary.Structured.Runtime;
+
+/// <summary>
+/// A state of the lazily built DFA over whole matcher configurations: the set of grammar positions
+/// that can read a byte next, and whether the grammar could end here. Transitions and the token
+/// mask are filled in on first use and shared by every matcher of the grammar on the vocabulary.
+/// </summary>
+internal sealed class LazyState
+{
+    private ulong[]? _mask;
+
+    public LazyState(Position[] positions, bool isComplete, int classCount)
+    {
+        Positions = positions;
+        IsComplete = isComplete;
+        Next = new LazyState?[classCount];
+        var hash = new HashCode();
+        hash.Add(isComplete);
+        foreach (var position in positions)
+        {
+            hash.Add(position);
+        }
+
+        Hash = hash.ToHashCode();
+    }
+
+    public Position[] Positions { get; }
+
+    public bool IsComplete { get; }
+
+    public bool IsDead => Positions.Length == 0 && !IsComplete;
+
+    /// <summary>Per byte class; null until computed. Written under the runtime's lock, read without it.</summary>
+    public LazyState?[] Next { get; private set; }
+
+    /// <summary>The token mask (EOS bits included when complete); null until computed.</summary>
+    public ulong[]? Mask
+    {
+        get => Volatile.Read(ref _mask);
+        set => Volatile.Write(ref _mask, value);
+    }
+
+    public int Hash { get; }
+
+    public void Forget()
+    {
+        Next = new LazyState?[Next.Length];
+        Mask = null;
+    }
+
+    public bool SameAs(LazyState other) =>
+        Hash == other.Hash && IsComplete == other.IsComplete && Positions.AsSpan().SequenceEqual(other.Positions);
+}
