@@ -7,8 +7,9 @@ namespace Granary.Structured.Json;
 /// Numbers within bounds, digit by digit: while the digits so far equal a bound's digits the
 /// next digit is limited by it, so every accepted prefix can still end inside the range.
 /// Integers: exact integer ranges. Numbers with bounds: plain decimals (no exponent) with up to
-/// <see cref="JsonNumbers.MaxFractionDigits"/> fraction digits. Unbounded sides keep the
-/// <see cref="JsonNumbers.MaxIntegerDigits"/> cap (or the bound's own length, if longer).
+/// <see cref="JsonNumbers.MaxFractionDigits"/> fraction digits. Unbounded sides stop at int64's
+/// limits for integers and at <see cref="JsonNumbers.MaxIntegerDigits"/> digits for numbers
+/// (or the bound's own length, if longer).
 /// </summary>
 internal static class DecimalRangeBuilder
 {
@@ -16,11 +17,11 @@ internal static class DecimalRangeBuilder
     {
         if (integer)
         {
-            // Integer bounds, made inclusive.
-            var lowInt = low is { } l ? (lowInclusive ? l.Ceiling() : l.Floor() + 1) : (System.Numerics.BigInteger?)null;
-            var highInt = high is { } h ? (highInclusive ? h.Floor() : h.Ceiling() - 1) : (System.Numerics.BigInteger?)null;
-            low = lowInt is { } li ? ExactDecimal.FromInteger(li) : null;
-            high = highInt is { } hi ? ExactDecimal.FromInteger(hi) : null;
+            // Integer bounds, made inclusive; an open side stops at int64's limit.
+            var lowInt = low is { } l ? (lowInclusive ? l.Ceiling() : l.Floor() + 1) : long.MinValue;
+            var highInt = high is { } h ? (highInclusive ? h.Floor() : h.Ceiling() - 1) : long.MaxValue;
+            low = ExactDecimal.FromInteger(lowInt);
+            high = ExactDecimal.FromInteger(highInt);
             lowInclusive = highInclusive = true;
         }
 

@@ -5,16 +5,18 @@ using Granary.Structured.Text;
 namespace Granary.Structured.Json;
 
 /// <summary>
-/// Unbounded numbers are capped so generation always ends: at most <see cref="MaxIntegerDigits"/>
-/// integer digits, <see cref="MaxFractionDigits"/> fraction digits and a two-digit exponent
-/// (so every number is a finite double). No "-0" integer; no leading zeros.
+/// Unbounded numbers are capped so generation always ends and every consumer can read them:
+/// integers stay within int64 (an unbounded side of an integer range is int64's limit); numbers
+/// have at most <see cref="MaxIntegerDigits"/> integer digits (so the integer part fits int64),
+/// <see cref="MaxFractionDigits"/> fraction digits and a two-digit exponent (a finite double).
+/// No "-0" integer; no leading zeros.
 /// </summary>
 internal static class JsonNumbers
 {
-    public const int MaxIntegerDigits = 19;
+    public const int MaxIntegerDigits = 18;
     public const int MaxFractionDigits = 16;
 
-    public static GrammarExpression Integer { get; } = Text($"0|-?[1-9][0-9]{{0,{MaxIntegerDigits - 1}}}");
+    public static GrammarExpression Integer { get; } = DecimalRangeBuilder.Build(null, true, null, true, integer: true);
 
     public static GrammarExpression Number { get; } =
         Text($"-?(0|[1-9][0-9]{{0,{MaxIntegerDigits - 1}}})(\\.[0-9]{{1,{MaxFractionDigits}}})?([eE][+-]?[0-9]{{1,2}})?");

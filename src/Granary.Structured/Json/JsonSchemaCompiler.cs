@@ -88,7 +88,8 @@ internal sealed class JsonSchemaCompiler
         }
 
         var typed = TypeCompiler.Compile(this, schema, pointer);
-        return schema["enum"] is not null || schema["const"] is not null
+        // ContainsKey, not a null check: "const": null is a constraint.
+        return schema.ContainsKey("enum") || schema.ContainsKey("const")
             ? EnumCompiler.Compile(schema, pointer, typed, SchemaKeywords.Validating(schema).Any(k => k is not ("enum" or "const")))
             : typed;
     }
