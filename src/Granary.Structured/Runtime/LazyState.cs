@@ -14,6 +14,7 @@ internal sealed class LazyState
         Positions = positions;
         IsComplete = isComplete;
         Next = new LazyState?[classCount];
+        IsDead = positions.Length == 0 && !isComplete;
         var hash = new HashCode();
         hash.Add(isComplete);
         foreach (var position in positions)
@@ -28,10 +29,11 @@ internal sealed class LazyState
 
     public bool IsComplete { get; }
 
-    public bool IsDead => Positions.Length == 0 && !IsComplete;
+    /// <summary>No position and not complete: no byte can follow (a field: the mask walk reads it per trie node).</summary>
+    public readonly bool IsDead;
 
     /// <summary>Per byte class; null until computed. Written under the runtime's lock, read without it.</summary>
-    public LazyState?[] Next { get; private set; }
+    public LazyState?[] Next;
 
     /// <summary>The token mask (EOS bits included when complete); null until computed.</summary>
     public ulong[]? Mask
