@@ -41,7 +41,10 @@ public sealed class Grammar
     public static Grammar Regex(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return new Grammar(new TextExpression(RegexCompiler.FullMatch(pattern, CodePointSet.AllScalars, "regex"), TextEncoding.Utf8));
+        var text = RegexCompiler.FullMatch(pattern, CodePointSet.AllScalars, "regex");
+        return text.IsEmptyLanguage
+            ? throw new StructuredOutputException($"regex: /{pattern}/ matches no text.", "regex")
+            : new Grammar(new TextExpression(text, TextEncoding.Utf8));
     }
 
     /// <summary>Exactly one of the strings.</summary>

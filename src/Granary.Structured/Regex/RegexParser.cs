@@ -103,9 +103,21 @@ internal sealed class RegexParser
             }
 
             atom = RegexNode.Repeat(atom, min, max);
+            if (!AtEnd && Peek is '*' or '+' or '?' or '{' && (Peek != '{' || TryPeekBraces()))
+            {
+                throw Error($"nested quantifier at {_position}");
+            }
         }
 
         return atom;
+    }
+
+    private bool TryPeekBraces()
+    {
+        var saved = _position;
+        var isQuantifier = TryParseBraces(out _, out _);
+        _position = saved;
+        return isQuantifier;
     }
 
     private bool TryParseBraces(out int min, out int? max)

@@ -34,9 +34,9 @@ internal static class UnicodeClasses
 
     public static RegexCharClass Space => SpaceClass;
 
-    /// <summary><c>.</c>: no flavour's line terminator (ECMA excludes \n \r U+2028 U+2029; Python and .NET only \n).</summary>
+    /// <summary><c>.</c>: no flavour's line terminator (ECMA excludes \n \r U+2028 U+2029; Python and .NET only \n), BMP only.</summary>
     public static RegexCharClass AnyButNewline { get; } = RegexCharClass.Exact(
-        CodePointSet.AllScalars.Subtract(CodePointSet.Of('\n', '\r', 0x2028, 0x2029)));
+        CodePointSet.BmpScalars.Subtract(CodePointSet.Of('\n', '\r', 0x2028, 0x2029)));
 
     private static CodePointSet Categories(params UnicodeCategory[] categories)
     {
