@@ -65,6 +65,12 @@ public sealed class TokenVocabulary
         return new TokenVocabulary(copies, excluded, [.. eosTokenIds.Order()]);
     }
 
+    /// <summary>
+    /// Masks of positions of rules that call nothing (the inside of a JSON string, ...), taken on
+    /// their own: the same in every grammar, so computed once per vocabulary.
+    /// </summary>
+    internal ConditionalWeakTable<RuleDfa, System.Collections.Concurrent.ConcurrentDictionary<int, (ulong[] Mask, int[] Escapes)>> FrameMasks { get; } = new();
+
     internal GrammarRuntime RuntimeFor(CompiledGrammar grammar) =>
         _runtimes.GetValue(grammar, g => new GrammarRuntime(g, this));
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Granary.Structured.Expressions;
 
 namespace Granary.Structured.Automata;
@@ -8,6 +9,10 @@ namespace Granary.Structured.Automata;
 /// </summary>
 internal sealed class CompiledGrammar
 {
+    // A rule's DFA is a function of its body alone: shared by every grammar that uses the rule, so
+    // per-vocabulary caches keyed by it (see TokenVocabulary.FrameMasks) serve all of them.
+    private static readonly ConditionalWeakTable<GrammarRule, RuleDfa> RuleDfas = new();
+
     private CompiledGrammar(int[] byteClass, int classCount, int[] transitions, bool[] accepting, (int Callee, int Return)[][] calls, int[] ruleStarts, bool[] hasByteTransitions)
     {
         ByteClass = byteClass;
@@ -45,6 +50,21 @@ internal sealed class CompiledGrammar
 
     public int StateCount => Accepting.Length;
 
+    /// <summary>Rule index of each state.</summary>
+    public int[] StateRule { get; private set; } = [];
+
+    public RuleDfa[] Rules { get; private set; } = [];
+
+    /// <summary>
+    /// For a state of a rule that calls nothing: its rule's DFA and its number there — a key that
+    /// means the same in every grammar. Null for states of rules with calls.
+    /// </summary>
+    public (RuleDfa Rule, int LocalState)? LeafKey(int state)
+    {
+        var rule = Rules[StateRule[state]];
+        return rule.CallsNothing ? (rule, state - RuleStarts[StateRule[state]]) : null;
+    }
+
     public static CompiledGrammar Compile(GrammarExpression root)
     {
         var rules = new List<GrammarRule> { new("root") { Body = root } };
@@ -65,7 +85,8 @@ internal sealed class CompiledGrammar
         var totalStates = 0;
         for (var i = 0; i < rules.Count; i++)
         {
-            var dfa = ByteDeterminizer.Determinize(ByteNfaBuilder.Build(rules[i].Body, RuleForItem));
+            var rule = rules[i];
+            var dfa = RuleDfas.GetValue(rule, r => ByteDeterminizer.Determinize(ByteNfaBuilder.Build(r.Body, RuleForItem)));
             totalStates += dfa.StateCount;
             if (totalStates > ByteDeterminizer.MaxStates)
             {
@@ -90,7 +111,10 @@ internal sealed class CompiledGrammar
         }
 
         GrammarTrimmer.RejectLeftRecursion(dfas, calleeIndex, live, rules.Select(r => r.Name).ToArray());
-        return Assemble(dfas, calleeIndex, live);
+        var compiled = Assemble(dfas, calleeIndex, live);
+        compiled.StateRule = dfas.SelectMany((dfa, rule) => Enumerable.Repeat(rule, dfa.StateCount)).ToArray();
+        compiled.Rules = [.. dfas];
+        return compiled;
     }
 
     private static CompiledGrammar Assemble(List<RuleDfa> dfas, (int Callee, int Return)[][][] calleeIndex, bool[][] live)

@@ -15,4 +15,6 @@ internal sealed class RuleDfa(
     public IReadOnlyList<bool> Accepting { get; } = accepting;
 
     public int StateCount => Accepting.Count;
+
+    public bool CallsNothing { get; } = calls.All(list => list.Count == 0);
 }

@@ -19,9 +19,16 @@ internal static class JsonValueGrammar
     private static readonly Lazy<GrammarRule> ValueRule = new(() => GrammarRule.Define("json-value", self =>
         GrammarExpression.Choice([ObjectOf(new RuleExpression(self)), ArrayOf(new RuleExpression(self)), AnyString, JsonNumbers.Number, Literals])));
 
-    /// <summary>A JSON string whose decoded content is a text of <paramref name="content"/>.</summary>
-    public static GrammarExpression StringOf(CharDfa content) => GrammarExpression.Sequence(
-        GrammarExpression.Literal("\""), new TextExpression(content, TextEncoding.JsonStringContent), GrammarExpression.Literal("\""));
+    /// <summary>
+    /// A JSON string whose decoded content is a text of <paramref name="content"/>. Strings are
+    /// rules of their own (called, not inlined) so every place a string appears shares the mask
+    /// of its inside (see <see cref="Runtime.MaskWalker"/>): the expensive masks are computed once.
+    /// </summary>
+    public static GrammarExpression StringOf(CharDfa content) => new RuleExpression(new GrammarRule("string")
+    {
+        Body = GrammarExpression.Sequence(
+            GrammarExpression.Literal("\""), new TextExpression(content, TextEncoding.JsonStringContent), GrammarExpression.Literal("\"")),
+    });
 
     /// <summary>A member: the key, ':', whitespace, the value.</summary>
     public static GrammarExpression Member(GrammarExpression key, GrammarExpression value) =>

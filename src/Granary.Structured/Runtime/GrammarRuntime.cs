@@ -20,8 +20,10 @@ internal sealed class GrammarRuntime
     private readonly CompiledGrammar _grammar;
     private readonly TokenVocabulary _vocabulary;
     private readonly Lock _lock = new();
-    private readonly Dictionary<LazyState, LazyState> _interned = new(LazyStateComparer.Instance);
+    private readonly Dictionary<PositionSetKey, LazyState> _interned = [];
     private readonly int _maxMasks;
+    private readonly MaskWalker _masks;
+    private LazyState?[] _frameStates;
     private int _maskCount;
 
     public GrammarRuntime(CompiledGrammar grammar, TokenVocabulary vocabulary)
@@ -30,6 +32,8 @@ internal sealed class GrammarRuntime
         _vocabulary = vocabulary;
         _maxMasks = (int)Math.Max(16, MaxMaskBytes / (8L * Math.Max(1, vocabulary.MaskWords)));
         Dead = new LazyState([], false, grammar.ClassCount);
+        _frameStates = new LazyState?[grammar.StateCount];
+        _masks = new MaskWalker(this, vocabulary);
         lock (_lock)
         {
             Start = Closure([new Position(grammar.RuleStarts[0], null)]);
@@ -43,6 +47,23 @@ internal sealed class GrammarRuntime
     public TokenVocabulary Vocabulary => _vocabulary;
 
     public CompiledGrammar Grammar => _grammar;
+
+    /// <summary>
+    /// The state of one position taken on its own, as if its rule were the whole grammar
+    /// ("complete" then means "its frame returns"): context independent, so cached per DFA state.
+    /// </summary>
+    internal LazyState FrameState(int dfaState)
+    {
+        return _frameStates[dfaState] ??= Closure([new Position(dfaState, null)]);
+    }
+
+    /// <summary>Where a position continues after its frame returns: the caller's return state.</summary>
+    internal LazyState AfterReturn(StackFrame stack) => Closure([new Position(stack.ReturnState, stack.Parent)]);
+
+    /// <summary>A transition while the lock is held (the mask walks run under it).</summary>
+    internal LazyState StepHeld(LazyState state, int byteClass) => state.Next[byteClass] ?? StepLocked(state, byteClass);
+
+    internal int[] ByteClasses => _grammar.ByteClass;
 
     public LazyState Step(LazyState state, byte value)
     {
@@ -72,17 +93,54 @@ internal sealed class GrammarRuntime
             mask = state.Mask;
             if (mask is null)
             {
-                if (++_maskCount > _maxMasks)
-                {
-                    Flush();
-                    _maskCount = 1;
-                }
-
+                CountMask();
                 mask = ComputeMask(state);
                 state.Mask = mask;
             }
 
             return mask;
+        }
+    }
+
+    /// <summary>
+    /// The mask of one position on its own, with its escape nodes (lock held): from the
+    /// vocabulary-wide cache for rules that call nothing, else from a direct walk cached here.
+    /// </summary>
+    internal (ulong[] Mask, int[] Escapes) FrameMaskOf(int dfaState)
+    {
+        var frame = FrameState(dfaState);
+        if (frame.Mask is { } cached && frame.Escapes is { } escapes)
+        {
+            return (cached, escapes);
+        }
+
+        if (_grammar.LeafKey(dfaState) is { } key)
+        {
+            var shared = _vocabulary.FrameMasks.GetValue(key.Rule, _ => new());
+            if (!shared.TryGetValue(key.LocalState, out var entry))
+            {
+                entry = (_masks.Direct(frame), frame.Escapes!);
+                shared[key.LocalState] = entry;
+            }
+
+            frame.Escapes = entry.Escapes;
+            frame.Mask = entry.Mask;
+            return entry;
+        }
+
+        CountMask();
+        var mask = _masks.Direct(frame);
+        var result = (mask, frame.Escapes!);
+        frame.Mask = mask;
+        return result;
+    }
+
+    private void CountMask()
+    {
+        if (++_maskCount > _maxMasks)
+        {
+            Flush();
+            _maskCount = 1;
         }
     }
 
@@ -104,10 +162,28 @@ internal sealed class GrammarRuntime
             }
         }
 
-        next = moved.Count == 0 ? Dead : Closure(moved);
+        next = moved.Count == 0 ? Dead : moved.TrueForAll(IsPlain) ? Intern(Canonical(moved), complete: false) : Closure(moved);
         state.Next[byteClass] = next;
         return next;
     }
+
+    /// <summary>A position whose closure is itself: it reads bytes, calls nothing, cannot end here.</summary>
+    private bool IsPlain(Position position) =>
+        _grammar.HasByteTransitions[position.State] && _grammar.Calls[position.State].Length == 0 && !_grammar.Accepting[position.State];
+
+    private static Position[] Canonical(List<Position> positions)
+    {
+        if (positions.Count > 1)
+        {
+            positions.Sort(ComparePositions);
+            positions = positions.Distinct().ToList();
+        }
+
+        return [.. positions];
+    }
+
+    private static int ComparePositions(Position a, Position b) =>
+        a.State != b.State ? a.State.CompareTo(b.State) : StackFrame.HashOf(a.Stack).CompareTo(StackFrame.HashOf(b.Stack));
 
     /// <summary>Follows calls and rule ends until only byte-reading positions remain.</summary>
     private LazyState Closure(List<Position> seeds)
@@ -148,18 +224,18 @@ internal sealed class GrammarRuntime
             }
         }
 
-        result.Sort((a, b) => a.State != b.State ? a.State.CompareTo(b.State) : StackFrame.HashOf(a.Stack).CompareTo(StackFrame.HashOf(b.Stack)));
-        return Intern(new LazyState([.. result], complete, _grammar.ClassCount));
+        return Intern(Canonical(result), complete);
     }
 
-    private LazyState Intern(LazyState candidate)
+    private LazyState Intern(Position[] positions, bool complete)
     {
-        if (candidate.IsDead)
+        if (positions.Length == 0 && !complete)
         {
             return Dead;
         }
 
-        if (_interned.TryGetValue(candidate, out var existing))
+        var key = new PositionSetKey(positions, complete);
+        if (_interned.TryGetValue(key, out var existing))
         {
             return existing;
         }
@@ -169,64 +245,24 @@ internal sealed class GrammarRuntime
             Flush();
         }
 
-        _interned[candidate] = candidate;
-        return candidate;
+        var state = new LazyState(positions, complete, _grammar.ClassCount);
+        _interned[key] = state;
+        return state;
     }
 
     /// <summary>Drops every cached transition and mask; states held by matchers stay valid and refill.</summary>
     private void Flush()
     {
-        foreach (var state in _interned.Keys)
+        foreach (var state in _interned.Values)
         {
             state.Forget();
         }
 
         _interned.Clear();
+        _frameStates = new LazyState?[_grammar.StateCount];
         _maskCount = 0;
     }
 
-    private ulong[] ComputeMask(LazyState root)
-    {
-        var mask = new ulong[_vocabulary.MaskWords];
-        if (root.IsComplete)
-        {
-            foreach (var eos in _vocabulary.EosTokenIds)
-            {
-                mask[eos >> 6] |= 1UL << eos;
-            }
-        }
-
-        var trie = _vocabulary.Trie;
-        var labels = trie.Labels;
-        var depths = trie.Depths;
-        var subtreeEnd = trie.SubtreeEnd;
-        var tokenStart = trie.TokenStart;
-        var tokenIds = trie.TokenIds;
-        var byteClass = _grammar.ByteClass;
-        var states = new LazyState[trie.MaxDepth + 1];
-        states[0] = root;
-        var node = 1;
-        while (node < labels.Length)
-        {
-            var parent = states[depths[node] - 1];
-            var cls = byteClass[labels[node]];
-            var next = parent.Next[cls] ?? StepLocked(parent, cls);
-            if (next.IsDead)
-            {
-                node = subtreeEnd[node];
-                continue;
-            }
-
-            states[depths[node]] = next;
-            for (var k = tokenStart[node]; k < tokenStart[node + 1]; k++)
-            {
-                var token = tokenIds[k];
-                mask[token >> 6] |= 1UL << token;
-            }
-
-            node++;
-        }
-
-        return mask;
-    }
+    private ulong[] ComputeMask(LazyState state) =>
+        state.HasStacks ? _masks.Decomposed(state) : _masks.Direct(state);
 }

@@ -15,14 +15,7 @@ internal sealed class LazyState
         IsComplete = isComplete;
         Next = new LazyState?[classCount];
         IsDead = positions.Length == 0 && !isComplete;
-        var hash = new HashCode();
-        hash.Add(isComplete);
-        foreach (var position in positions)
-        {
-            hash.Add(position);
-        }
-
-        Hash = hash.ToHashCode();
+        HasStacks = positions.Any(p => p.Stack is not null);
     }
 
     public Position[] Positions { get; }
@@ -42,14 +35,19 @@ internal sealed class LazyState
         set => Volatile.Write(ref _mask, value);
     }
 
-    public int Hash { get; }
+    /// <summary>
+    /// With <see cref="Mask"/> from a direct walk: the trie nodes (depth ≥ 1, with children) where
+    /// this state's frame can end mid-token — where a caller's continuation takes over.
+    /// </summary>
+    public int[]? Escapes { get; set; }
+
+    /// <summary>Whether some position has a call stack (masks then decompose by frame).</summary>
+    public bool HasStacks { get; }
 
     public void Forget()
     {
         Next = new LazyState?[Next.Length];
         Mask = null;
+        Escapes = null;
     }
-
-    public bool SameAs(LazyState other) =>
-        Hash == other.Hash && IsComplete == other.IsComplete && Positions.AsSpan().SequenceEqual(other.Positions);
 }
