@@ -31,6 +31,7 @@ public sealed class SchemaPropertyTests(ITestOutputHelper output)
             var schemaJson = new RandomSchemas(seed).Next().ToJsonString();
             var grammar = Grammar.JsonSchema(schemaJson);
             var walk = new RandomWalker(vocabulary, seed).Generate(grammar, tokenizer.EosTokenId!.Value, tokenBytes);
+            Assert.True(walk.EndedWithEos, $"seed {seed}: the walk did not end with EOS");
             try
             {
                 using var _ = JsonDocument.Parse(walk.Text);
