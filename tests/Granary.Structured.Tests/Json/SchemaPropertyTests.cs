@@ -16,6 +16,7 @@ public sealed class SchemaPropertyTests(ITestOutputHelper output)
         { "tiny", 150, 150 },
         { "qwen3", 0, 150 },
         { "qwen3", 150, 150 },
+        { "llama2", 300, 60 }, // SentencePiece-style: "▁" spaces, byte-fallback tokens
     };
 
     [Theory]
@@ -26,12 +27,14 @@ public sealed class SchemaPropertyTests(ITestOutputHelper output)
         var tokenizer = Vocabularies.TokenizerByName(vocabularyName);
         var tokenBytes = Enumerable.Range(0, tokenizer.VocabSize).Select(tokenizer.TokenBytes).ToArray();
         var failures = new List<string>();
+        var lengths = new List<int>();
         for (var seed = firstSeed; seed < firstSeed + count; seed++)
         {
             var schemaJson = new RandomSchemas(seed).Next().ToJsonString();
             var grammar = Grammar.JsonSchema(schemaJson);
             var walk = new RandomWalker(vocabulary, seed).Generate(grammar, tokenizer.EosTokenId!.Value, tokenBytes);
             Assert.True(walk.EndedWithEos, $"seed {seed}: the walk did not end with EOS");
+            lengths.Add(walk.Tokens.Count);
             try
             {
                 using var _ = JsonDocument.Parse(walk.Text);
@@ -47,6 +50,7 @@ public sealed class SchemaPropertyTests(ITestOutputHelper output)
             }
         }
 
+        output.WriteLine($"{count} walks: {lengths.Average():F1} tokens on average, longest {lengths.Max()}, {lengths.Count(n => n > RandomWalker.FreeSteps)} finished by the shortest way");
         foreach (var failure in failures.Take(5))
         {
             output.WriteLine(failure);
