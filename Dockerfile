@@ -36,6 +36,7 @@ COPY build/ build/
 COPY src/Directory.Build.props src/
 COPY src/Granary.Engine.Abstractions/Granary.Engine.Abstractions.csproj src/Granary.Engine.Abstractions/
 COPY src/Granary.Tokenization/Granary.Tokenization.csproj src/Granary.Tokenization/
+COPY src/Granary.Structured/Granary.Structured.csproj src/Granary.Structured/
 COPY src/Granary.Engine/Granary.Engine.csproj src/Granary.Engine/
 COPY src/Granary.Grains.Abstractions/Granary.Grains.Abstractions.csproj src/Granary.Grains.Abstractions/
 COPY src/Granary.Grains/Granary.Grains.csproj src/Granary.Grains/

@@ -103,6 +103,31 @@ public sealed class GrammarMatcher
         return true;
     }
 
+    /// <summary>
+    /// Advances by raw bytes — text that was generated before this grammar applied (a tool call's
+    /// opening marker, say); false (and no change) when they do not fit.
+    /// </summary>
+    public bool AcceptBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (_ended)
+        {
+            return bytes.IsEmpty;
+        }
+
+        var state = _state;
+        foreach (var value in bytes)
+        {
+            state = _runtime.Step(state, value);
+            if (state.IsDead)
+            {
+                return false;
+            }
+        }
+
+        _state = state;
+        return true;
+    }
+
     public GrammarMatcher Clone() => new(this);
 
     /// <summary>The fewest bytes that complete the grammar from here (0 when complete).</summary>

@@ -33,7 +33,7 @@ internal sealed class StepOutputs(Scheduler scheduler, SequenceFactory sequences
         var rows = rowIndex.Count == sampled.Count ? logits : logits.index_select(0, tensor(rowIndex.ToArray(), device: logits.device));
         var samplingRows = targets.Select(t => new SamplingRow(
             t.Source.Request.Sampling, t.Source.Request.Generators[t.Choice], t.Source.Request.PromptIds,
-            t.Source.TokenIds.Skip(t.Source.PromptLength).ToArray(), eosTokenIds)).ToArray();
+            t.Source.TokenIds.Skip(t.Source.PromptLength).ToArray(), eosTokenIds, t.Source.Constraint?.Matcher)).ToArray();
         var output = Sampler.Sample(rows, samplingRows);
 
         // Forks first, while the prompt's blocks are still the parent's alone.
@@ -69,6 +69,8 @@ internal sealed class StepOutputs(Scheduler scheduler, SequenceFactory sequences
     {
         var sampling = sequence.Request.Sampling;
         sequence.Append(token);
+        // The mask allowed only tokens the grammar accepts, so a rejection means a bug: end the choice rather than emit invalid text.
+        var grammarBroken = sequence.Constraint?.Accept(token) == false;
 
         FinishReason? finish = null;
         int? stopTokenId = null;
@@ -80,6 +82,9 @@ internal sealed class StepOutputs(Scheduler scheduler, SequenceFactory sequences
         }
         // A stop token's own text is left out unless the client asked for stop text in the output.
         if ((finish is null || sampling.IncludeStopStringInOutput) && sequence.Output.Add(token))
+            finish = FinishReason.Stop;
+        // A grammar that is satisfied and allows nothing more (only EOS could follow) ends the choice.
+        if (finish is null && (grammarBroken || sequence.Constraint?.IsTerminated == true))
             finish = FinishReason.Stop;
         if (finish is null && (sequence.OutputLength >= sampling.MaxTokens || sequence.TokenIds.Count >= maxModelLength))
             finish = FinishReason.Length;

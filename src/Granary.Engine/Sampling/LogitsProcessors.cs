@@ -62,7 +62,9 @@ internal static class LogitsProcessors
 
     private static void BlockStopTokens(Tensor logits, IReadOnlyList<SamplingRow> rows)
     {
-        var (rowIndex, tokenIndex) = Pairs(Enumerable.Range(0, rows.Count), i => rows[i].BlockedStopTokens.Where(t => t < logits.shape[1]));
+        // Rows with a grammar hold stop tokens back in GrammarMask, which knows when they are the only way on.
+        var (rowIndex, tokenIndex) = Pairs(Enumerable.Range(0, rows.Count).Where(i => rows[i].Grammar is null),
+            i => rows[i].BlockedStopTokens.Where(t => t < logits.shape[1]));
         if (rowIndex.Length == 0) return;
         using var scope = NewDisposeScope();
         var device = logits.device;

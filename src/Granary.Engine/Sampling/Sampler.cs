@@ -20,6 +20,7 @@ internal static class Sampler
 
         var processed = logits.clone();
         LogitsProcessors.Apply(processed, rows);
+        GrammarMask.Apply(processed, rows);
         var tokens = processed.argmax(1);
 
         var random = Enumerable.Range(0, count).Where(i => !rows[i].Params.IsGreedy).ToArray();

@@ -1,4 +1,5 @@
 using Granary.Engine.Abstractions;
+using Granary.Structured;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Sampling;
@@ -9,7 +10,8 @@ internal sealed record SamplingRow(
     Generator? Generator,
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> OutputTokens,
-    IReadOnlyCollection<int> EosTokenIds)
+    IReadOnlyCollection<int> EosTokenIds,
+    GrammarMatcher? Grammar = null)
 {
     /// <summary>Tokens that may not be sampled yet because min_tokens is not reached.</summary>
     public IEnumerable<int> BlockedStopTokens => OutputTokens.Count < Params.MinTokens

@@ -28,6 +28,9 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
     /// <summary>How the choices call tools; null when their output is plain text.</summary>
     public ToolCallPlan? ToolCalls { get; init; }
 
+    /// <summary>The grammar every choice's output must follow from its first token; null when free (or tools in auto mode).</summary>
+    public Granary.Structured.Grammar? Grammar { get; init; }
+
     /// <summary>Scored prompt tokens so far (the first is null), when the request asked for prompt logprobs.</summary>
     public List<TokenLogprob?>? PromptLogprobs { get; set; }
 

@@ -1,3 +1,4 @@
+using Granary.Engine.Constraints;
 using Granary.Engine.KvCache;
 using Granary.Engine.Output;
 
@@ -37,6 +38,9 @@ internal sealed class Sequence(RequestState request, int choice, IEnumerable<int
     public SequenceStatus Status { get; set; } = SequenceStatus.Waiting;
 
     public SequenceOutput Output { get; } = output;
+
+    /// <summary>This choice's grammar state, when its output is constrained.</summary>
+    public SequenceConstraint? Constraint { get; init; }
 
     public int CachedPromptTokens { get; set; }
 

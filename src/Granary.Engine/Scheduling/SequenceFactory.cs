@@ -1,16 +1,20 @@
+using Granary.Engine.Constraints;
 using Granary.Engine.Output;
 using Granary.Tokenization;
 
 namespace Granary.Engine.Scheduling;
 
 /// <summary>Creates a request's first sequence, and forks its other choices off the shared prefill.</summary>
-internal sealed class SequenceFactory(PretrainedTokenizer tokenizer, Scheduler scheduler)
+internal sealed class SequenceFactory(PretrainedTokenizer tokenizer, Scheduler scheduler, ConstraintVocabulary constraints)
 {
     private long _arrivals;
 
     public Sequence CreateFirst(RequestState request)
     {
-        var sequence = new Sequence(request, 0, request.PromptIds, NewOutput(request), Interlocked.Increment(ref _arrivals));
+        var sequence = new Sequence(request, 0, request.PromptIds, NewOutput(request), Interlocked.Increment(ref _arrivals))
+        {
+            Constraint = SequenceConstraint.For(request.Grammar, request.ToolCalls, constraints),
+        };
         request.Sequences.Add(sequence);
         return sequence;
     }
@@ -25,6 +29,7 @@ internal sealed class SequenceFactory(PretrainedTokenizer tokenizer, Scheduler s
         var child = new Sequence(request, choice, request.PromptIds, NewOutput(request), parent.Arrival)
         {
             CachedPromptTokens = parent.CachedPromptTokens,
+            Constraint = parent.Constraint?.Clone(), // forked before the parent took a token: the same, fresh state
         };
         request.Sequences.Add(child);
         if (scheduler.Blocks.TryFork(parent, child, parent.PromptLength))

@@ -131,8 +131,9 @@ internal sealed class EngineCore : IDisposable
             switch (command)
             {
                 case EngineCommand.Add add:
+                    // Created here: grammar matchers share per-vocabulary caches that only this thread touches.
                     _requests[add.Request.Id] = add.Request;
-                    foreach (var sequence in add.Request.Sequences) Scheduler.Add(sequence);
+                    Scheduler.Add(_parts.Sequences.CreateFirst(add.Request));
                     break;
                 case EngineCommand.Abort abort when _requests.Remove(abort.RequestId, out var request):
                     foreach (var sequence in request.Sequences.ToArray()) Scheduler.Finish(sequence);

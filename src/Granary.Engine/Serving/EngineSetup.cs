@@ -1,8 +1,10 @@
+using Granary.Engine.Constraints;
 using Granary.Engine.Generation;
 using Granary.Engine.KvCache;
 using Granary.Engine.Loading;
 using Granary.Engine.Output;
 using Granary.Engine.Scheduling;
+using Granary.Engine.Tools;
 using Granary.Engine.Torch;
 using Granary.Tokenization;
 using Granary.Tokenization.Templates;
@@ -58,9 +60,10 @@ internal sealed class EngineSetup
             MaxNumBatchedTokens = options.MaxNumBatchedTokens ?? (model.Device.type == DeviceType.CUDA ? 8192 : 512),
         };
         var scheduler = new Scheduler(schedulerConfig, manager);
-        var sequences = new SequenceFactory(tokenizer, scheduler);
         var eos = config.EosTokenIds.Concat(model.Generation.EosTokenIds)
             .Concat(tokenizer.EosTokenId is { } id ? [id] : []).ToHashSet();
+        var constraints = new ConstraintVocabulary(tokenizer, eos, ToolCallFormat.All.SelectMany(f => f.Syntax.MarkerTokens).ToArray());
+        var sequences = new SequenceFactory(tokenizer, scheduler, constraints);
         var logprobs = new LogprobsBuilder(tokenizer);
         var outputs = new StepOutputs(scheduler, sequences, logprobs, eos, maxModelLength);
         var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache), sequences, outputs, new PromptLogprobs(logprobs), workers);

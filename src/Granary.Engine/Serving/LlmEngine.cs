@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Granary.Engine.Abstractions;
+using Granary.Engine.Constraints;
 using Granary.Engine.Scheduling;
 using Granary.Engine.Tools;
 using Granary.Tokenization;
@@ -18,7 +19,6 @@ public sealed class LlmEngine : IEngine, IDisposable
     private readonly EngineCore _core;
     private readonly PromptPreprocessor _preprocessor;
     private readonly ToolCallPlanner _toolCalls;
-    private readonly SequenceFactory _sequences;
     private readonly TorchSharp.torch.Device _device;
     private long _requestCounter;
 
@@ -27,7 +27,6 @@ public sealed class LlmEngine : IEngine, IDisposable
         _core = core;
         _preprocessor = preprocessor;
         _toolCalls = toolCalls;
-        _sequences = parts.Sequences;
         _device = parts.Model.Device;
         Card = card;
     }
@@ -67,7 +66,7 @@ public sealed class LlmEngine : IEngine, IDisposable
     public async IAsyncEnumerable<GenerationEvent> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var toolCalls = _toolCalls.Plan(request);
-        ConstrainedDecodingGate.Check(request, toolCalls);
+        var grammar = RequestGrammar.For(request, toolCalls);
         var (ids, text) = _preprocessor.Prepare(request.Prompt);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
         // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
@@ -77,6 +76,7 @@ public sealed class LlmEngine : IEngine, IDisposable
         var state = new RequestState(id, ids, sampling, channel.Writer, _device)
         {
             ToolCalls = toolCalls,
+            Grammar = grammar,
             PendingPromptInfo = new PromptInfo
             {
                 TokenCount = ids.Length,
@@ -84,7 +84,6 @@ public sealed class LlmEngine : IEngine, IDisposable
                 Text = request.ReturnPrompt ? text ?? _preprocessor.Decode(ids) : null,
             },
         };
-        _sequences.CreateFirst(state);
         _core.Submit(new EngineCommand.Add(state));
 
         var completed = false;

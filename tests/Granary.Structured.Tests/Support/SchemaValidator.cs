@@ -6,7 +6,8 @@ namespace Granary.Structured.Tests.Support;
 /// <summary>
 /// The independent judge: NJsonSchema (never our own code) validates generated documents.
 /// NJsonSchema reads draft 4-7, so the 2020-12 keywords are restated in that dialect first:
-/// const as a one-value enum, prefixItems / items as the tuple form of items / additionalItems.
+/// const as a one-value enum, prefixItems / items as the tuple form of items / additionalItems,
+/// $defs as definitions.
 /// </summary>
 internal static class SchemaValidator
 {
@@ -36,6 +37,17 @@ internal static class SchemaValidator
                     {
                         result["items"] = ToDraft7(value);
                         result["additionalItems"] = obj.TryGetPropertyValue("items", out var rest) ? ToDraft7(rest) : true;
+                    }
+                    else if (key == "$defs")
+                    {
+                        result["definitions"] = ToDraft7(value); // draft 7 resolves only #/definitions/...
+                    }
+                    else if (key == "$ref" && value?.GetValue<string>() is { } reference)
+                    {
+                        // 2020-12 applies $ref beside its siblings; draft 7 would ignore them (definitions too).
+                        var target = new JsonObject { ["$ref"] = reference.Replace("#/$defs/", "#/definitions/", StringComparison.Ordinal) };
+                        if (obj.Count == 1) result["$ref"] = target["$ref"]!.DeepClone();
+                        else result["allOf"] = new JsonArray(target);
                     }
                     else if (!(isSchema && key == "items" && obj.ContainsKey("prefixItems")))
                     {
