@@ -5,12 +5,14 @@ namespace Granary.Structured.Json;
 
 /// <summary>
 /// The string formats we enforce, as patterns. Dates only use days every month has (29 and 30 not
-/// in February, 31 only in 31-day months), so every generated date exists. Other formats are refused.
+/// in February, 31 only in 31-day months), so every generated date exists; time offsets stay within
+/// the zones that exist (-12:00 to +14:00), which RFC 3339 allows and .NET-based validators require.
+/// Other formats are refused.
 /// </summary>
 internal static class StringFormats
 {
     private const string Date = "[1-9][0-9]{3}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)";
-    private const string Time = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
+    private const string Time = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+(0[0-9]|1[0-3]):[0-5][0-9]|\\+14:00|-(0[0-9]|1[01]):[0-5][0-9]|-12:00)";
     private const string Hex = "[0-9a-fA-F]";
     private const string Label = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
 

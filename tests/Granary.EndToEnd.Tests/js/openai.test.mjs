@@ -220,11 +220,12 @@ function assertWeatherCall(call) {
 }
 
 // Forced calls need constrained decoding: the tiny random model never writes a call on its own.
-test('tool round trip: a required call, a streamed named call, then the result sent back', { todo: 'runs for real once constrained decoding is wired' }, async () => {
+test('tool round trip: a required call, a streamed named call, then the result sent back', async () => {
   const messages = [{ role: 'user', content: 'What is the weather in Paris?' }];
   const request = { model, messages, tools: [weatherTool], max_tokens: 160, temperature: 0, chat_template: llama31ToolTemplate };
 
-  const first = await client.chat.completions.create({ ...request, tool_choice: 'required' });
+  // One call: a random model left free to add more (parallel calls) might not stop before max_tokens.
+  const first = await client.chat.completions.create({ ...request, tool_choice: 'required', parallel_tool_calls: false });
   const [choice] = first.choices;
   assert.equal(choice.finish_reason, 'tool_calls');
   assert.equal(choice.message.role, 'assistant');
@@ -261,4 +262,40 @@ test('tool round trip: a required call, a streamed named call, then the result s
   assert.equal(answer.choices[0].message.tool_calls, undefined);
   assert.ok(['stop', 'length'].includes(answer.choices[0].finish_reason));
   assert.ok(answer.usage.prompt_tokens > first.usage.prompt_tokens);
+});
+
+test('response_format json_schema is enforced, plain and streamed', async () => {
+  const schema = {
+    type: 'object',
+    properties: { answer: { type: 'string', maxLength: 12 }, confidence: { type: 'integer', minimum: 0, maximum: 100 } },
+    required: ['answer', 'confidence'],
+    additionalProperties: false,
+  };
+  const request = {
+    model, messages: [{ role: 'user', content: 'Answer in JSON.' }], max_tokens: 120, temperature: 1, seed: 3,
+    response_format: { type: 'json_schema', json_schema: { name: 'verdict', schema, strict: true } },
+  };
+  const plain = await client.chat.completions.create(request);
+  assert.equal(plain.choices[0].finish_reason, 'stop');
+  const value = JSON.parse(plain.choices[0].message.content);
+  assert.deepEqual(Object.keys(value), ['answer', 'confidence']);
+  assert.ok(value.answer.length <= 12 && Number.isInteger(value.confidence) && value.confidence >= 0 && value.confidence <= 100);
+
+  let streamed = '';
+  for await (const chunk of await client.chat.completions.create({ ...request, stream: true })) streamed += chunk.choices[0]?.delta?.content ?? '';
+  assert.equal(streamed, plain.choices[0].message.content); // same seed, same constrained sample
+});
+
+test('an unsupported schema keyword is a 400 naming it', async () => {
+  await assert.rejects(
+    client.chat.completions.create({
+      model, messages: [{ role: 'user', content: 'hi' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object', patternProperties: { '^a': {} } } } },
+    }),
+    (error) => {
+      assert.ok(error instanceof OpenAI.BadRequestError, `got ${error?.constructor?.name}: ${error?.message}`);
+      assert.match(error.message, /patternProperties/);
+      return true;
+    },
+  );
 });

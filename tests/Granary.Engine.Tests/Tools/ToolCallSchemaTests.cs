@@ -58,4 +58,22 @@ public sealed class ToolCallSchemaTests
         Assert.Equal(("", "", "; ", "parameters"), (llama.CallPrefix, llama.CallSuffix, llama.Separator, llama.ArgumentsKey));
         Assert.Contains(new ToolCallTrigger("{", true, "", true), llama.Triggers);
     }
+
+    [Fact]
+    public void Each_tool_s_definitions_move_to_the_root_and_its_references_follow()
+    {
+        ToolDefinition Tool(string name, string parameters) => new(name, System.Text.Json.Nodes.JsonNode.Parse(parameters)!.AsObject());
+        var tools = new[]
+        {
+            Tool("a", """{"type":"object","properties":{"p":{"$ref":"#/$defs/x"},"self":{"anyOf":[{"$ref":"#"},{"type":"null"}]}},"required":["p","self"],"$defs":{"x":{"type":"integer"}}}"""),
+            Tool("b", """{"type":"object","properties":{"p":{"$ref":"#/definitions/x"}},"required":["p"],"definitions":{"x":{"type":"string","maxLength":3}}}"""),
+        };
+
+        var schema = ToolCallSchema.Build(tools, ToolCallFormat.Hermes.Syntax);
+
+        Granary.Structured.Grammar.JsonSchema(schema); // every reference resolves
+        Assert.Empty(Granary.Structured.Tests.Support.SchemaValidator.Errors(schema, """{"name":"a","arguments":{"p":1,"self":{"p":2,"self":null}}}"""));
+        Assert.Empty(Granary.Structured.Tests.Support.SchemaValidator.Errors(schema, """{"name":"b","arguments":{"p":"xyz"}}"""));
+        Assert.NotEmpty(Granary.Structured.Tests.Support.SchemaValidator.Errors(schema, """{"name":"b","arguments":{"p":1}}"""));
+    }
 }
