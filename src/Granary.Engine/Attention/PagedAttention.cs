@@ -24,7 +24,12 @@ internal static class PagedAttention
 
         var outputs = new List<Tensor>();
         if (metadata.DecodeCount > 0)
-            outputs.Add(Decode(query[..metadata.DecodeCount], keyCache, valueCache, metadata, slidingWindow));
+        {
+            var decodes = query[..metadata.DecodeCount];
+            outputs.Add(CpuDecodeAttention.Applies(decodes, keyCache)
+                ? CpuDecodeAttention.Forward(decodes, keyCache, valueCache, metadata, slidingWindow)
+                : Decode(decodes, keyCache, valueCache, metadata, slidingWindow));
+        }
         for (var i = metadata.DecodeCount; i < metadata.Slices.Count; i++)
             outputs.Add(Prefill(i, query, key, value, keyCache, valueCache, metadata, slidingWindow));
 

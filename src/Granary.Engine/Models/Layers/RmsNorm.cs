@@ -1,3 +1,4 @@
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Layers;
@@ -17,6 +18,7 @@ internal sealed class RmsNorm : IDisposable
 
     public Tensor Forward(Tensor input)
     {
+        if (CpuKernels.Applies(input) && CpuKernels.Applies(Weight)) return CpuKernels.RmsNorm(input, Weight, _eps);
         using var scope = NewDisposeScope();
         var x = input.to(ScalarType.Float32);
         var variance = x.pow(2).mean([-1], keepdim: true);

@@ -1,4 +1,5 @@
 using Granary.Engine.Configuration;
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Layers;
@@ -41,6 +42,8 @@ internal sealed class RotaryEmbedding : IDisposable
     /// <summary>x·cos + rotate_half(x)·sin over the first <see cref="RotaryDim"/> features of each head.</summary>
     public Tensor Apply(Tensor x, Tensor cos, Tensor sin)
     {
+        if (x.device_type == TorchSharp.DeviceType.CPU && x.dtype == ScalarType.Float32 && CpuKernels.Applies(cos) && CpuKernels.Applies(sin))
+            return CpuKernels.Rotary(x, cos, sin, RotaryDim);
         using var scope = NewDisposeScope();
         var headDim = x.shape[^1];
         var rotated = headDim == RotaryDim ? x : x[.., .., ..RotaryDim];

@@ -1,5 +1,6 @@
 using Granary.Engine.Configuration;
 using Granary.Engine.Models.Layers;
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -21,9 +22,15 @@ internal sealed class LlamaMLP : IDisposable
     public Tensor Forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var gateUp = _gateUpProj.ForwardSplit(x);
-        var hidden = silu(gateUp[0]).mul_(gateUp[1]);
+        var gateUp = _gateUpProj.Forward(x);
+        var hidden = CpuKernels.Applies(gateUp) ? CpuKernels.SiluAndMul(gateUp) : SiluAndMul(gateUp);
         return _downProj.Forward(hidden).MoveToOuterDisposeScope();
+    }
+
+    private Tensor SiluAndMul(Tensor gateUp)
+    {
+        var parts = gateUp.split(_gateUpProj.OutputSizes, dim: -1);
+        return silu(parts[0]).mul_(parts[1]);
     }
 
     public void Dispose()
