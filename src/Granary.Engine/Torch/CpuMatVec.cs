@@ -12,7 +12,8 @@ namespace Granary.Engine.Torch;
 /// </summary>
 internal static unsafe class CpuMatVec
 {
-    public const int MaxInputs = 8;
+    /// <summary>Up to this many input rows the product stays bound by reading W, which this kernel does best.</summary>
+    public const int MaxInputs = 32;
 
     public static bool Supported => Avx2.IsSupported && Fma.IsSupported;
 
@@ -46,27 +47,87 @@ internal static unsafe class CpuMatVec
         }
     }
 
+    // Each row of W is read from memory once and then, for every further group of inputs, from L1.
+    // Two rows by four inputs at a time: eight accumulators in registers (a stackalloc'd array would
+    // not stay there), and six loads per eight multiply-adds, so the FMA units set the pace.
     private static void ManyInputs(float* weight, float* input, float* output, int inputs, int k, long outputStride, int firstRow, int lastRow)
     {
-        var vectorEnd = k & ~7;
-        var accumulators = stackalloc Vector256<float>[MaxInputs];
-        for (var r = firstRow; r < lastRow; r++)
+        var r = firstRow;
+        for (; r + 2 <= lastRow; r += 2)
         {
-            var w = weight + (long)r * k;
-            for (var m = 0; m < inputs; m++) accumulators[m] = Vector256<float>.Zero;
-            var i = 0;
-            for (; i < vectorEnd; i += 8)
+            var w0 = weight + (long)r * k;
+            var m = 0;
+            for (; m + 4 <= inputs; m += 4)
             {
-                var piece = Avx.LoadVector256(w + i);
-                for (var m = 0; m < inputs; m++)
-                    accumulators[m] = Fma.MultiplyAdd(piece, Avx.LoadVector256(input + (long)m * k + i), accumulators[m]);
+                var x = input + (long)m * k;
+                Dot2x4(w0, w0 + k, x, k, output + m * outputStride + r, outputStride);
             }
-            for (var m = 0; m < inputs; m++)
+            for (; m < inputs; m++)
             {
-                var sum = Vector256.Sum(accumulators[m]);
-                for (var j = i; j < k; j++) sum += w[j] * input[(long)m * k + j];
-                output[m * outputStride + r] = sum;
+                output[m * outputStride + r] = Dot1(w0, input + (long)m * k, k);
+                output[m * outputStride + r + 1] = Dot1(w0 + k, input + (long)m * k, k);
             }
         }
+        for (; r < lastRow; r++)
+        {
+            var w = weight + (long)r * k;
+            for (var m = 0; m < inputs; m++) output[m * outputStride + r] = Dot1(w, input + (long)m * k, k);
+        }
+    }
+
+    /// <summary>Rows w0 and w1 against inputs x .. x+3k; writes y[m·stride + 0/1].</summary>
+    private static void Dot2x4(float* w0, float* w1, float* x, int k, float* y, long stride)
+    {
+        Vector256<float> a00 = Vector256<float>.Zero, a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        float* x1 = x + k, x2 = x + 2L * k, x3 = x + 3L * k;
+        var i = 0;
+        for (; i + 8 <= k; i += 8)
+        {
+            var p0 = Avx.LoadVector256(w0 + i);
+            var p1 = Avx.LoadVector256(w1 + i);
+            var v = Avx.LoadVector256(x + i);
+            a00 = Fma.MultiplyAdd(p0, v, a00);
+            a10 = Fma.MultiplyAdd(p1, v, a10);
+            v = Avx.LoadVector256(x1 + i);
+            a01 = Fma.MultiplyAdd(p0, v, a01);
+            a11 = Fma.MultiplyAdd(p1, v, a11);
+            v = Avx.LoadVector256(x2 + i);
+            a02 = Fma.MultiplyAdd(p0, v, a02);
+            a12 = Fma.MultiplyAdd(p1, v, a12);
+            v = Avx.LoadVector256(x3 + i);
+            a03 = Fma.MultiplyAdd(p0, v, a03);
+            a13 = Fma.MultiplyAdd(p1, v, a13);
+        }
+        float s00 = Vector256.Sum(a00), s01 = Vector256.Sum(a01), s02 = Vector256.Sum(a02), s03 = Vector256.Sum(a03);
+        float s10 = Vector256.Sum(a10), s11 = Vector256.Sum(a11), s12 = Vector256.Sum(a12), s13 = Vector256.Sum(a13);
+        for (; i < k; i++)
+        {
+            s00 += w0[i] * x[i];
+            s01 += w0[i] * x1[i];
+            s02 += w0[i] * x2[i];
+            s03 += w0[i] * x3[i];
+            s10 += w1[i] * x[i];
+            s11 += w1[i] * x1[i];
+            s12 += w1[i] * x2[i];
+            s13 += w1[i] * x3[i];
+        }
+        y[0] = s00;
+        y[1] = s10;
+        y[stride] = s01;
+        y[stride + 1] = s11;
+        y[2 * stride] = s02;
+        y[2 * stride + 1] = s12;
+        y[3 * stride] = s03;
+        y[3 * stride + 1] = s13;
+    }
+
+    private static float Dot1(float* w, float* x, int k)
+    {
+        var a = Vector256<float>.Zero;
+        var i = 0;
+        for (; i + 8 <= k; i += 8) a = Fma.MultiplyAdd(Avx.LoadVector256(w + i), Avx.LoadVector256(x + i), a);
+        var sum = Vector256.Sum(a);
+        for (; i < k; i++) sum += w[i] * x[i];
+        return sum;
     }
 }

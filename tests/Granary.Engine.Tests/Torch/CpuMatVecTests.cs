@@ -10,20 +10,22 @@ public sealed unsafe class CpuMatVecTests
     [InlineData(1, 77)] // tails after the 32-wide and 8-wide loops
     [InlineData(3, 515)]
     [InlineData(8, 64)]
+    [InlineData(13, 100)] // groups of four plus a remainder
+    [InlineData(32, 768)]
     public void Rows_of_x_times_w_transposed_match_libtorch(int inputs, int k)
     {
         if (!CpuMatVec.Supported) return; // AVX2/FMA machines only; others take libtorch's path
-        using var weight = randn(300, k);
+        using var weight = randn(301, k); // odd: a row left over after the pairs
         using var input = randn(inputs, k);
         using var expected = nn.functional.linear(input, weight);
-        var actual = new float[inputs * 300];
+        var actual = new float[inputs * 301];
         var w = weight.data<float>().ToArray();
         var x = input.data<float>().ToArray();
 
         fixed (float* wp = w, xp = x, yp = actual)
         {
-            CpuMatVec.Multiply(wp, xp, yp, inputs, k, 300, 0, 150);
-            CpuMatVec.Multiply(wp, xp, yp, inputs, k, 300, 150, 300);
+            CpuMatVec.Multiply(wp, xp, yp, inputs, k, 301, 0, 151);
+            CpuMatVec.Multiply(wp, xp, yp, inputs, k, 301, 151, 301);
         }
 
         var reference = expected.data<float>().ToArray();

@@ -36,10 +36,13 @@ public sealed class CancellationTests
         await using var host = await GrpcHost.StartAsync();
         host.Client.Generate = (_, ct) => Scripts.Endless(ct);
 
+        // Long enough for a cold, loaded host to reach the handler: a deadline that passes before the
+        // call starts never starts a generation at all, which is not what this test is about.
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            host.Inference.Chat(Calls.Chat(), deadline: DateTime.UtcNow.AddMilliseconds(300)).ReadAllAsync());
+            host.Inference.Chat(Calls.Chat(), deadline: DateTime.UtcNow.AddSeconds(2)).ReadAllAsync());
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.Single(host.Client.Calls);
         await host.Client.GenerationCancelled.Task.WaitAsync(Patience);
     }
 }
