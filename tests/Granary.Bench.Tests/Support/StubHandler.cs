@@ -4,8 +4,14 @@ using System.Text;
 namespace Granary.Bench.Tests.Support;
 
 /// <summary>An HTTP handler that records the request body and answers with a canned (optionally paced) SSE stream.</summary>
-internal sealed class StubHandler(HttpStatusCode status, IReadOnlyList<string> chunks, TimeSpan pace) : HttpMessageHandler
+internal sealed class StubHandler(HttpStatusCode status, IReadOnlyList<string> chunks, IReadOnlyList<TimeSpan> waits) : HttpMessageHandler
 {
+    /// <summary>Each chunk after the same wait.</summary>
+    public StubHandler(HttpStatusCode status, IReadOnlyList<string> chunks, TimeSpan pace)
+        : this(status, chunks, chunks.Select(_ => pace).ToArray())
+    {
+    }
+
     public string? RequestBody { get; private set; }
 
     public Uri? RequestUri { get; private set; }
@@ -16,11 +22,11 @@ internal sealed class StubHandler(HttpStatusCode status, IReadOnlyList<string> c
     {
         RequestUri = request.RequestUri;
         RequestBody = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        return new HttpResponseMessage(status) { Content = new StreamContent(new PacedStream(chunks, pace)) };
+        return new HttpResponseMessage(status) { Content = new StreamContent(new PacedStream(chunks, waits)) };
     }
 
-    /// <summary>Hands out one chunk per read, waiting <c>pace</c> before each, like a server flushing tokens.</summary>
-    private sealed class PacedStream(IReadOnlyList<string> chunks, TimeSpan pace) : Stream
+    /// <summary>Hands out one chunk per read, waiting before each as told, like a server flushing tokens.</summary>
+    private sealed class PacedStream(IReadOnlyList<string> chunks, IReadOnlyList<TimeSpan> waits) : Stream
     {
         private int _next;
 
@@ -33,7 +39,7 @@ internal sealed class StubHandler(HttpStatusCode status, IReadOnlyList<string> c
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (_next >= chunks.Count) return 0;
-            if (pace > TimeSpan.Zero) await Task.Delay(pace, cancellationToken);
+            if (waits[_next] > TimeSpan.Zero) await Task.Delay(waits[_next], cancellationToken);
             var bytes = Encoding.UTF8.GetBytes(chunks[_next++]);
             if (bytes.Length > buffer.Length) throw new InvalidOperationException("chunk larger than the read buffer");
             bytes.CopyTo(buffer);
