@@ -19,6 +19,13 @@ public static class GrainsSiloBuilderExtensions
         var metadata = new Dictionary<string, string> { [SiloMetadataKeys.Role] = role };
         if (worker.Models.Count > 0) metadata[SiloMetadataKeys.Models] = string.Join(',', worker.Models.Select(m => m.Name));
         silo.UseSiloMetadata(metadata);
+        // Routers, sessions and the catalog hold soft state in one activation each. The default
+        // (eventually consistent) directory loses entries owned by a dead silo and re-creates such
+        // a grain next to its still-running twin, so heartbeats and requests reach different copies;
+        // the strongly consistent directory recovers its ranges from the surviving activations.
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
         silo.Services.AddPlacementFilter<ReplicaPlacementFilterStrategy, ReplicaPlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddPlacementFilter<ControlPlanePlacementFilterStrategy, ControlPlanePlacementFilterDirector>(ServiceLifetime.Singleton);
         // Declare a dead silo in seconds rather than the default tens of seconds: replicas on it must be re-routed.

@@ -14,8 +14,12 @@ namespace Granary.Grains.Routing;
 internal sealed class ModelRouterGrain(IClusterMembershipService membership, ILogger<ModelRouterGrain> logger) : Grain, IModelRouterGrain
 {
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
+
+    // The catalog is soft state too: an activation lost with a silo (or its directory entry) comes
+    // back empty, so the model is registered again every few heartbeats, not once.
+    private static readonly TimeSpan RegistrationRefresh = TimeSpan.FromSeconds(2);
     private readonly Dictionary<string, ReplicaEntry> _replicas = [];
-    private bool _registered;
+    private DateTime _registeredAt = DateTime.MinValue;
 
     public async Task Heartbeat(ReplicaStatus status)
     {
@@ -30,10 +34,10 @@ internal sealed class ModelRouterGrain(IClusterMembershipService membership, ILo
         {
             _replicas[key] = new ReplicaEntry(status, DateTime.UtcNow);
         }
-        if (!_registered)
+        if (DateTime.UtcNow - _registeredAt > RegistrationRefresh)
         {
             await GrainFactory.GetGrain<IModelCatalogGrain>(0).Register(status.Card);
-            _registered = true;
+            _registeredAt = DateTime.UtcNow;
         }
     }
 

@@ -13,7 +13,11 @@ namespace Granary.Server.Cluster;
 internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainInferenceClient> logger) : IInferenceClient
 {
     private const int Attempts = 4;
-    private static readonly TimeSpan ReplicaPatience = TimeSpan.FromSeconds(5);
+
+    // Until membership declares a killed silo dead (two missed 2 s probes, then the votes: 4-10 s),
+    // grains it hosted or whose directory entries it owned can answer from stale state, so a
+    // request arriving in a failover waits this long for a replica before it is told 503.
+    private static readonly TimeSpan ReplicaPatience = TimeSpan.FromSeconds(20);
 
     public async Task<IReadOnlyList<ModelCard>> ListModelsAsync(CancellationToken ct)
     {
@@ -29,7 +33,7 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
         var replicaKey = await ControlPlaneCalls.RetryAsync(() => session is null ? Router(model).Pick() : session.Resolve(), ct);
         for (var attempt = 1; ; attempt++)
         {
-            replicaKey ??= await AwaitReplica(model, ct);
+            replicaKey ??= await AwaitReplica(model, servedBefore: attempt > 1, ct);
             var replica = grains.GetGrain<IModelReplicaGrain>(replicaKey);
             await using var events = replica.Generate(request, ct).GetAsyncEnumerator(ct);
             var sentAny = false;
@@ -80,17 +84,19 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
 
     /// <summary>
     /// A known model whose replicas are failing over (or still loading) may gain one within a few
-    /// heartbeats, so wait briefly before answering 503; an unknown model is a 404 at once.
+    /// heartbeats, so wait before answering 503; an unknown model is a 404 at once. A model this
+    /// request was already routed for stays known even while the catalog, failing over itself, has
+    /// forgotten it.
     /// </summary>
-    private async Task<string> AwaitReplica(string model, CancellationToken ct)
+    private async Task<string> AwaitReplica(string model, bool servedBefore, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + ReplicaPatience;
-        while (await IsKnown(model, ct) && DateTime.UtcNow < deadline)
+        while ((servedBefore || await IsKnown(model, ct)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
             if (await ControlPlaneCalls.RetryAsync(() => Router(model).Pick(), ct) is { } key) return key;
         }
-        throw await NoReplica(model, ct);
+        throw servedBefore ? Unavailable(model) : await NoReplica(model, ct);
     }
 
     private async Task<bool> IsKnown(string model, CancellationToken ct) =>
@@ -102,10 +108,13 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ILogger<GrainIn
         return await Router(model).Pick();
     }
 
+    private static ServiceUnavailableException Unavailable(string model) =>
+        new($"The model '{model}' has no live replica right now; try again shortly.");
+
     private async Task<Exception> NoReplica(string model, CancellationToken ct)
     {
         return await IsKnown(model, ct)
-            ? new ServiceUnavailableException($"The model '{model}' has no live replica right now; try again shortly.")
+            ? Unavailable(model)
             : new ModelNotFoundException(model, (await ListModelsAsync(ct)).Select(m => m.Id).ToArray());
     }
 }
