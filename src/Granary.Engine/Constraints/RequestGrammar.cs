@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Granary.Engine.Abstractions;
 using Granary.Engine.Tools;
 using Granary.Structured;
@@ -11,15 +12,17 @@ namespace Granary.Engine.Constraints;
 internal static class RequestGrammar
 {
     /// <exception cref="EngineRequestException">The schema, pattern or choices cannot be enforced.</exception>
-    public static Grammar? For(GenerationRequest request, ToolCallPlan? toolCalls)
+    public static Grammar? For(GenerationRequest request, ToolCallPlan? toolCalls, GrammarCache cache)
     {
         if (toolCalls is { CallsRequired: true })
         {
             if (request.Structure is not null)
                 throw new EngineRequestException("response_format cannot be combined with a required tool call: the output must be the call.", "response_format");
-            return Compile("tools", () => Calls(toolCalls));
+            return cache.GetOrAdd(CallsKey(toolCalls), () => Compile("tools", () => Calls(toolCalls)));
         }
-        return request.Structure is { } structure ? Compile("response_format", () => Structure(structure)) : null;
+        return request.Structure is { } structure
+            ? cache.GetOrAdd(StructureKey(structure), () => Compile("response_format", () => Structure(structure)))
+            : null;
     }
 
     /// <summary>
@@ -52,6 +55,17 @@ internal static class RequestGrammar
             ? choices
             : throw new EngineRequestException("choice needs at least one option.", "structured_outputs")),
         _ => throw new EngineRequestException($"Unknown structured output '{structure.Kind}'.", "response_format"),
+    };
+
+    private static string CallsKey(ToolCallPlan plan) =>
+        string.Join('\0', "calls", plan.Syntax.CallPrefix, plan.Syntax.CallSuffix, plan.Syntax.Separator, plan.ParallelToolCalls, plan.CallSchema);
+
+    private static string StructureKey(StructuredOutput structure) => structure.Kind switch
+    {
+        StructuredOutputKind.JsonSchema => "json_schema\0" + structure.Schema,
+        StructuredOutputKind.Regex => "regex\0" + structure.Pattern,
+        StructuredOutputKind.Choice => "choice\0" + JsonSerializer.Serialize(structure.Choices),
+        _ => structure.Kind.ToString(),
     };
 
     private static Grammar Compile(string param, Func<Grammar> build)

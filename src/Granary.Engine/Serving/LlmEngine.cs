@@ -19,6 +19,7 @@ public sealed class LlmEngine : IEngine, IDisposable
     private readonly EngineCore _core;
     private readonly PromptPreprocessor _preprocessor;
     private readonly ToolCallPlanner _toolCalls;
+    private readonly GrammarCache _grammars = new(capacity: 64);
     private readonly TorchSharp.torch.Device _device;
     private long _requestCounter;
 
@@ -66,7 +67,7 @@ public sealed class LlmEngine : IEngine, IDisposable
     public async IAsyncEnumerable<GenerationEvent> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var toolCalls = _toolCalls.Plan(request);
-        var grammar = RequestGrammar.For(request, toolCalls);
+        var grammar = RequestGrammar.For(request, toolCalls, _grammars);
         var (ids, text) = _preprocessor.Prepare(request.Prompt);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
         // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
