@@ -1,4 +1,3 @@
-using Granary.Api.Errors;
 using Granary.Api.Generation;
 using Granary.Api.Protocol;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,7 @@ internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, stri
         _promptTokens = ChoiceTable.PromptTokens(generation.Prompts);
         _cachedTokens = ChoiceTable.CachedTokens(generation.Prompts);
         await sse.StartAsync(ct);
-        try
+        await sse.RunAsync<ChatCompletionChunk>(async ct =>
         {
             await SendOpeningChunksAsync(ct);
             await foreach (var item in generation.ReadEventsAsync(ct))
@@ -56,23 +55,7 @@ internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, stri
                     }, ct);
                 }
             }
-
-            if (request.StreamOptions?.IncludeUsage == true)
-            {
-                await sse.WriteAsync(Chunk([], CurrentUsage()), ct);
-            }
-
-            await sse.WriteDoneAsync(ct);
-        }
-        catch (Exception) when (ct.IsCancellationRequested)
-        {
-            // The client went away; cancelling the token already stopped the generation.
-        }
-        catch (Exception ex)
-        {
-            StreamFailureLog.Failed(logger, ex, id);
-            await sse.WriteErrorAndDoneAsync(ExceptionMapper.Map(ex).Body);
-        }
+        }, request.StreamOptions?.IncludeUsage == true ? () => Chunk([], CurrentUsage()) : null, logger, id, ct);
     }
 
     private async Task SendOpeningChunksAsync(CancellationToken ct)

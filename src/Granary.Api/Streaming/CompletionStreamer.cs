@@ -1,4 +1,3 @@
-using Granary.Api.Errors;
 using Granary.Api.Generation;
 using Granary.Api.Protocol;
 using Microsoft.Extensions.Logging;
@@ -23,7 +22,7 @@ internal sealed class CompletionStreamer(CompletionRequest request, string id, l
         _cachedTokens = ChoiceTable.CachedTokens(generation.Prompts);
         _textOffsets = new int[_choices.Count];
         await sse.StartAsync(ct);
-        try
+        await sse.RunAsync<CompletionChunk>(async ct =>
         {
             if (request.Echo)
             {
@@ -50,23 +49,7 @@ internal sealed class CompletionStreamer(CompletionRequest request, string id, l
                     }, ct);
                 }
             }
-
-            if (request.StreamOptions?.IncludeUsage == true)
-            {
-                await sse.WriteAsync(Chunk([], CurrentUsage()), ct);
-            }
-
-            await sse.WriteDoneAsync(ct);
-        }
-        catch (Exception) when (ct.IsCancellationRequested)
-        {
-            // The client went away; cancelling the token already stopped the generation.
-        }
-        catch (Exception ex)
-        {
-            StreamFailureLog.Failed(logger, ex, id);
-            await sse.WriteErrorAndDoneAsync(ExceptionMapper.Map(ex).Body);
-        }
+        }, request.StreamOptions?.IncludeUsage == true ? () => Chunk([], CurrentUsage()) : null, logger, id, ct);
     }
 
     private async Task SendEchoesAsync(StartedGeneration generation, IReadOnlyList<string> firstPromptTokens, CancellationToken ct)

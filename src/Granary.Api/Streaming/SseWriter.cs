@@ -2,6 +2,7 @@ using Granary.Api.Errors;
 using Granary.Api.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 
 namespace Granary.Api.Streaming;
 
@@ -35,6 +36,33 @@ internal sealed class SseWriter(HttpResponse response)
         EventEnd.CopyTo(frame, DataPrefix.Length + json.Length);
         await response.Body.WriteAsync(frame, ct);
         await response.Body.FlushAsync(ct);
+    }
+
+    /// <summary>
+    /// Writes a stream's events after the 200 went out, then its last chunk (the usage chunk, when
+    /// asked for) and [DONE]. A failure midway ends it with an error event and [DONE]; a client that
+    /// left ends it quietly (cancelling the token already stopped the generation).
+    /// </summary>
+    public async Task RunAsync<TChunk>(Func<CancellationToken, Task> events, Func<TChunk>? lastChunk, ILogger logger, string requestId, CancellationToken ct)
+    {
+        try
+        {
+            await events(ct);
+            if (lastChunk is not null)
+            {
+                await WriteAsync(lastChunk(), ct);
+            }
+
+            await WriteDoneAsync(ct);
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            StreamFailureLog.Failed(logger, ex, requestId);
+            await WriteErrorAndDoneAsync(ExceptionMapper.Map(ex).Body);
+        }
     }
 
     public async Task WriteDoneAsync(CancellationToken ct)

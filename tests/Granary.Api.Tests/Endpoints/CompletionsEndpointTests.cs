@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Granary.Api.Tests.Infrastructure;
 using Granary.Engine.Abstractions;
-using static Granary.Api.Tests.Infrastructure.Scripts;
+using static Granary.Testing.ScriptedInference.Scripts;
 
 namespace Granary.Api.Tests.Endpoints;
 

@@ -21,7 +21,7 @@ public sealed class HealthEndpointsTests
     public async Task Ready_follows_the_cluster(bool ready, HttpStatusCode expected)
     {
         await using var host = await ApiHost.StartAsync();
-        host.Client.Ready = ready;
+        host.Client.Ready = () => ready;
         var response = await host.Http.GetAsync("/v1/health/ready");
 
         Assert.Equal(expected, response.StatusCode);

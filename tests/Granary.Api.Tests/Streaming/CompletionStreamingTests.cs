@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Granary.Api.Tests.Infrastructure;
-using static Granary.Api.Tests.Infrastructure.Scripts;
+using static Granary.Testing.ScriptedInference.Scripts;
 
 namespace Granary.Api.Tests.Streaming;
 

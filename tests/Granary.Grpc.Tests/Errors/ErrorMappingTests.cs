@@ -4,7 +4,7 @@ using Granary.Grpc.Errors;
 using Granary.Grpc.Tests.Infrastructure;
 using Granary.Grpc.V1;
 using Grpc.Core;
-using static Granary.Grpc.Tests.Infrastructure.Scripts;
+using static Granary.Testing.ScriptedInference.Scripts;
 
 namespace Granary.Grpc.Tests.Errors;
 

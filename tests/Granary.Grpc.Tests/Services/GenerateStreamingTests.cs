@@ -2,7 +2,7 @@ using Granary.Engine.Abstractions;
 using Granary.Grpc.Tests.Infrastructure;
 using Granary.Grpc.V1;
 using Grpc.Core;
-using static Granary.Grpc.Tests.Infrastructure.Scripts;
+using static Granary.Testing.ScriptedInference.Scripts;
 using FinishReason = Granary.Engine.Abstractions.FinishReason;
 using WireFinish = Granary.Grpc.V1.FinishReason;
 

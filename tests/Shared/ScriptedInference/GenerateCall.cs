@@ -1,5 +1,5 @@
 using Granary.Engine.Abstractions;
 
-namespace Granary.Api.Tests.Infrastructure;
+namespace Granary.Testing.ScriptedInference;
 
 internal sealed record GenerateCall(string Model, GenerationRequest Request, string? SessionId, CancellationToken Token);

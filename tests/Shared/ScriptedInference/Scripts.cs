@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Granary.Engine.Abstractions;
 
-namespace Granary.Api.Tests.Infrastructure;
+namespace Granary.Testing.ScriptedInference;
 
 /// <summary>Building blocks for scripted engine streams.</summary>
 internal static class Scripts
@@ -50,6 +50,18 @@ internal static class Scripts
             ct.ThrowIfCancellationRequested();
             yield return item;
         }
+    }
+
+    /// <summary>Throws before any event, as the cluster does for a request it refuses up front.</summary>
+    public static async IAsyncEnumerable<GenerationEvent> FailAtOnce(Exception failure)
+    {
+        await Task.Yield();
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
+        yield break;
     }
 
     /// <summary>Sends the prompt event, one delta, then fails.</summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Granary.Api;
 using Granary.Engine.Abstractions;
 
-namespace Granary.Grpc.Tests.Infrastructure;
+namespace Granary.Testing.ScriptedInference;
 
 /// <summary>An <see cref="IInferenceClient"/> that plays scripted events and records what it was asked.</summary>
 internal sealed class ScriptedInferenceClient : IInferenceClient
