@@ -37,11 +37,7 @@ internal static class ChatCompletionsEndpoint
             return Results.Empty;
         }
 
-        var choices = new ChoiceTable(1, request.Sampling.ChoiceCount);
-        await foreach (var item in generation.ReadEventsAsync(ct))
-        {
-            choices.Apply(item);
-        }
+        var choices = await generation.CollectAsync(request.Sampling.ChoiceCount, ct);
 
         var response = ChatResponseBuilder.Build(request, id, created, generation.Prompts, choices);
         return TypedResults.Json(response, ApiJson.Info<ChatCompletionResponse>());

@@ -39,11 +39,7 @@ internal static class CompletionsEndpoint
             return Results.Empty;
         }
 
-        var choices = new ChoiceTable(request.Prompts.Length, request.Sampling.ChoiceCount);
-        await foreach (var item in generation.ReadEventsAsync(ct))
-        {
-            choices.Apply(item);
-        }
+        var choices = await generation.CollectAsync(request.Sampling.ChoiceCount, ct);
 
         var response = CompletionResponseBuilder.Build(request, id, created, generation.Prompts, choices, firstPromptTokens);
         return TypedResults.Json(response, ApiJson.Info<CompletionResponse>());

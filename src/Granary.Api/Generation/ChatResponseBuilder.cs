@@ -24,7 +24,7 @@ internal static class ChatResponseBuilder
                 FinishReason = FinishReasons.ToWire(choices[i].FinishReason),
                 StopReason = StopReasonValue.From(choices[i].StopReason, choices[i].StopTokenId),
             }).ToArray(),
-            Usage = Usage.Of(ChoiceTable.PromptTokens(prompts), choices.CompletionTokens, ChoiceTable.CachedTokens(prompts)),
+            Usage = choices.UsageFor(prompts),
         };
     }
 

@@ -1,3 +1,4 @@
+using Granary.Api.Protocol;
 using Granary.Engine.Abstractions;
 
 namespace Granary.Api.Generation;
@@ -42,7 +43,7 @@ internal sealed class ChoiceTable
 
     public int CompletionTokens => _choices.Sum(c => c.CompletionTokens);
 
-    public static int PromptTokens(IReadOnlyList<PromptInfo> prompts) => prompts.Sum(p => p.TokenCount);
-
-    public static int CachedTokens(IReadOnlyList<PromptInfo> prompts) => prompts.Sum(p => p.CachedTokenCount);
+    /// <summary>The request's usage so far: its prompts' tokens and every choice's generated tokens.</summary>
+    public Usage UsageFor(IReadOnlyList<PromptInfo> prompts) =>
+        Usage.Of(prompts.Sum(p => p.TokenCount), CompletionTokens, prompts.Sum(p => p.CachedTokenCount));
 }

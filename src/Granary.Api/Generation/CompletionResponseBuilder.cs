@@ -34,7 +34,7 @@ internal static class CompletionResponseBuilder
             Created = created,
             Model = request.Model,
             Choices = result,
-            Usage = Usage.Of(ChoiceTable.PromptTokens(prompts), choices.CompletionTokens, ChoiceTable.CachedTokens(prompts)),
+            Usage = choices.UsageFor(prompts),
         };
     }
 

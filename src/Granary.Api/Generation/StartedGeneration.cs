@@ -77,6 +77,18 @@ internal sealed class StartedGeneration : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads the generation to its end into a table of <paramref name="choicesPerPrompt"/> choices per prompt (a whole, unstreamed response).</summary>
+    public async Task<ChoiceTable> CollectAsync(int choicesPerPrompt, CancellationToken ct)
+    {
+        var choices = new ChoiceTable(Prompts.Count, choicesPerPrompt);
+        await foreach (var item in ReadEventsAsync(ct))
+        {
+            choices.Apply(item);
+        }
+
+        return choices;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _cancellation.CancelAsync();

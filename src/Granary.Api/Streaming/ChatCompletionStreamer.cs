@@ -1,5 +1,6 @@
 using Granary.Api.Generation;
 using Granary.Api.Protocol;
+using Granary.Engine.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace Granary.Api.Streaming;
@@ -13,13 +14,11 @@ internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, stri
 {
     private readonly int? _topLogprobs = request.Logprobs ? request.TopLogprobs ?? 0 : null;
     private readonly ChoiceTable _choices = new(1, request.Sampling.ChoiceCount);
-    private int _promptTokens;
-    private int _cachedTokens;
+    private IReadOnlyList<PromptInfo> _prompts = [];
 
     public async Task StreamAsync(StartedGeneration generation, CancellationToken ct)
     {
-        _promptTokens = ChoiceTable.PromptTokens(generation.Prompts);
-        _cachedTokens = ChoiceTable.CachedTokens(generation.Prompts);
+        _prompts = generation.Prompts;
         await sse.StartAsync(ct);
         await sse.RunAsync<ChatCompletionChunk>(async ct =>
         {
@@ -85,5 +84,5 @@ internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, stri
         IncludeUsage = request.StreamOptions?.IncludeUsage == true,
     };
 
-    private Usage CurrentUsage() => Usage.Of(_promptTokens, _choices.CompletionTokens, _cachedTokens);
+    private Usage CurrentUsage() => _choices.UsageFor(_prompts);
 }

@@ -1,5 +1,6 @@
 using Granary.Api.Generation;
 using Granary.Api.Protocol;
+using Granary.Engine.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace Granary.Api.Streaming;
@@ -12,14 +13,12 @@ internal sealed class CompletionStreamer(CompletionRequest request, string id, l
 {
     private readonly ChoiceTable _choices = new(request.Prompts.Length, request.Sampling.ChoiceCount);
     private int[] _textOffsets = [];
-    private int _promptTokens;
-    private int _cachedTokens;
+    private IReadOnlyList<PromptInfo> _prompts = [];
 
     /// <param name="firstPromptTokens">Per prompt, the decoded first token, for echoed logprobs.</param>
     public async Task StreamAsync(StartedGeneration generation, IReadOnlyList<string> firstPromptTokens, CancellationToken ct)
     {
-        _promptTokens = ChoiceTable.PromptTokens(generation.Prompts);
-        _cachedTokens = ChoiceTable.CachedTokens(generation.Prompts);
+        _prompts = generation.Prompts;
         _textOffsets = new int[_choices.Count];
         await sse.StartAsync(ct);
         await sse.RunAsync<CompletionChunk>(async ct =>
@@ -102,5 +101,5 @@ internal sealed class CompletionStreamer(CompletionRequest request, string id, l
         IncludeUsage = request.StreamOptions?.IncludeUsage == true,
     };
 
-    private Usage CurrentUsage() => Usage.Of(_promptTokens, _choices.CompletionTokens, _cachedTokens);
+    private Usage CurrentUsage() => _choices.UsageFor(_prompts);
 }
