@@ -14,6 +14,7 @@ internal sealed class AttentionMetadata : IDisposable
     private readonly Dictionary<int, Tensor> _decodeMasks = [];
     private readonly Dictionary<(int Slice, int Window), Tensor> _prefillMasks = [];
     private readonly Dictionary<int, Tensor> _prefillGathers = [];
+    private Tensor? _decodeGather;
 
     public AttentionMetadata(IReadOnlyList<SequenceSlice> slices, int blockSize, Device device)
     {
@@ -30,11 +31,10 @@ internal sealed class AttentionMetadata : IDisposable
         if (DecodeCount > 0)
         {
             DecodeKeyLength = slices.Take(DecodeCount).Max(s => s.ContextLength);
-            var gather = new long[DecodeCount * DecodeKeyLength];
+            DecodeSlots = new long[DecodeCount * DecodeKeyLength];
             for (var b = 0; b < DecodeCount; b++)
             for (var j = 0; j < slices[b].ContextLength; j++)
-                gather[b * DecodeKeyLength + j] = slices[b].Slot(j, blockSize);
-            DecodeGather = Persistent(() => tensor(gather, ScalarType.Int64, device));
+                DecodeSlots[b * DecodeKeyLength + j] = slices[b].Slot(j, blockSize);
         }
     }
 
@@ -48,8 +48,11 @@ internal sealed class AttentionMetadata : IDisposable
 
     public Tensor SlotMapping { get; }
 
-    /// <summary>[decodes × DecodeKeyLength] cache slots to read; padding reads slot 0 and is masked.</summary>
-    public Tensor? DecodeGather { get; }
+    /// <summary>Per decode sequence b, the cache slot of its position j at [b × DecodeKeyLength + j]; padding is slot 0.</summary>
+    public long[] DecodeSlots { get; } = [];
+
+    /// <summary><see cref="DecodeSlots"/> on the device, built on first use (the CPU kernel reads the array itself).</summary>
+    public Tensor DecodeGather => _decodeGather ??= Persistent(() => tensor(DecodeSlots, ScalarType.Int64, _device));
 
     /// <summary>
     /// [decodes, 1, 1, keys]: key j visible to the decode token of sequence b; null when every key is
@@ -94,7 +97,7 @@ internal sealed class AttentionMetadata : IDisposable
     public void Dispose()
     {
         SlotMapping.Dispose();
-        DecodeGather?.Dispose();
+        _decodeGather?.Dispose();
         foreach (var t in _decodeMasks.Values.Concat(_prefillMasks.Values).Concat(_prefillGathers.Values)) t.Dispose();
     }
 

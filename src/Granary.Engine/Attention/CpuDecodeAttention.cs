@@ -12,9 +12,7 @@ namespace Granary.Engine.Attention;
 /// </summary>
 internal static unsafe class CpuDecodeAttention
 {
-    public static bool Applies(Tensor query, Tensor keyCache) =>
-        keyCache.device_type == TorchSharp.DeviceType.CPU && keyCache.dtype == ScalarType.Float32 && query.dtype == ScalarType.Float32
-        && keyCache.is_contiguous();
+    public static bool Applies(Tensor query, Tensor keyCache) => CpuKernels.Applies(keyCache) && query.dtype == ScalarType.Float32;
 
     /// <param name="query">[decodes, heads, headDim].</param>
     public static Tensor Forward(Tensor query, Tensor keyCache, Tensor valueCache, AttentionMetadata metadata, int? window)
@@ -35,8 +33,7 @@ internal static unsafe class CpuDecodeAttention
             var slice = metadata.Slices[b];
             var position = slice.ContextLength - 1;
             var first = window is { } w ? Math.Max(0, position - w + 1) : 0;
-            var slots = new long[slice.ContextLength];
-            for (var j = first; j < slots.Length; j++) slots[j] = slice.Slot(j, metadata.BlockSize) * slotStride;
+            var slots = metadata.DecodeSlots.AsSpan(b * metadata.DecodeKeyLength, slice.ContextLength);
 
             for (var h = 0; h < heads; h++)
             {
@@ -45,7 +42,7 @@ internal static unsafe class CpuDecodeAttention
                 var max = float.NegativeInfinity;
                 for (var j = first; j < slots.Length; j++)
                 {
-                    scores[j] = Dot(queryHead, keys + slots[j] + kvOffset, headDim) * scale;
+                    scores[j] = Dot(queryHead, keys + slots[j] * slotStride + kvOffset, headDim) * scale;
                     if (scores[j] > max) max = scores[j];
                 }
                 var sum = 0f;
@@ -57,7 +54,7 @@ internal static unsafe class CpuDecodeAttention
                 var target = y + ((long)b * heads + h) * headDim;
                 new Span<float>(target, headDim).Clear();
                 for (var j = first; j < slots.Length; j++)
-                    AddScaled(target, values + slots[j] + kvOffset, scores[j] / sum, headDim);
+                    AddScaled(target, values + slots[j] * slotStride + kvOffset, scores[j] / sum, headDim);
             }
         }
         return output;

@@ -46,8 +46,8 @@ internal static class PagedAttention
 
         // [B, kvHeads, group, D]: the query heads sharing one KV head attend together.
         var q = query.view(batch, kvHeads, heads / kvHeads, headDim);
-        var k = keyCache.index_select(0, metadata.DecodeGather!).view(batch, keys, kvHeads, headDim).transpose(1, 2);
-        var v = valueCache.index_select(0, metadata.DecodeGather!).view(batch, keys, kvHeads, headDim).transpose(1, 2);
+        var k = keyCache.index_select(0, metadata.DecodeGather).view(batch, keys, kvHeads, headDim).transpose(1, 2);
+        var v = valueCache.index_select(0, metadata.DecodeGather).view(batch, keys, kvHeads, headDim).transpose(1, 2);
         var o = scaled_dot_product_attention(q, k, v, metadata.DecodeMask(window));
         return o.reshape(batch, heads * headDim);
     }

@@ -4,7 +4,6 @@ namespace Granary.Engine.Configuration;
 internal sealed record ModelConfig
 {
     public required string Architecture { get; init; }
-    public required string ModelType { get; init; }
     public required int VocabSize { get; init; }
     public required int HiddenSize { get; init; }
     public required int IntermediateSize { get; init; }
@@ -15,7 +14,6 @@ internal sealed record ModelConfig
     public required double RmsNormEps { get; init; }
     public required int MaxPositionEmbeddings { get; init; }
     public required bool TieWordEmbeddings { get; init; }
-    public required string HiddenAct { get; init; }
     public required RopeScaling Rope { get; init; }
     public required bool AttentionBias { get; init; }
     public required bool MlpBias { get; init; }
@@ -42,7 +40,6 @@ internal sealed record ModelConfig
         return new ModelConfig
         {
             Architecture = architecture,
-            ModelType = config.GetString("model_type") ?? "",
             VocabSize = config.RequireInt("vocab_size"),
             HiddenSize = hidden,
             IntermediateSize = config.RequireInt("intermediate_size"),
@@ -53,7 +50,6 @@ internal sealed record ModelConfig
             RmsNormEps = config.GetDouble("rms_norm_eps") ?? 1e-6,
             MaxPositionEmbeddings = config.GetInt("max_position_embeddings") ?? 2048,
             TieWordEmbeddings = config.GetBool("tie_word_embeddings") ?? defaults.TieWordEmbeddings,
-            HiddenAct = act,
             Rope = RopeScaling.Read(config, defaults.RopeTheta),
             AttentionBias = config.GetBool("attention_bias") ?? defaults.AttentionBias,
             MlpBias = config.GetBool("mlp_bias") ?? false,

@@ -24,10 +24,6 @@ internal sealed class KvBlockManager
 
     public bool EnablePrefixCaching { get; }
 
-    public int NumBlocks => _blocks.Length;
-
-    public int FreeBlocks => _free.Count;
-
     public double Usage => 1.0 - (double)_free.Count / _blocks.Length;
 
     public long PrefixQueries { get; private set; }

@@ -20,7 +20,6 @@ internal static class ModelRegistry
         ["Qwen3ForCausalLM"] = new(Qwen3ForCausalLM.Defaults, (c, w) => new Qwen3ForCausalLM(c, w)),
     };
 
-    public static IReadOnlyCollection<string> SupportedArchitectures => Entries.Keys;
 
     /// <summary>Reads config.json, picking the first listed architecture the engine supports.</summary>
     public static ModelConfig ReadConfig(JsonConfig config)

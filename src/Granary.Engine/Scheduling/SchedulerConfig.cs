@@ -8,6 +8,4 @@ internal sealed record SchedulerConfig
 
     /// <summary>Tokens one forward pass may process; long prompts are prefilled in chunks of at most this.</summary>
     public int MaxNumBatchedTokens { get; init; } = 2048;
-
-    public required int MaxModelLength { get; init; }
 }

@@ -29,7 +29,6 @@ internal sealed class Sequence(RequestState request, int choice, IEnumerable<int
 
     public int NumUncomputedTokens => _tokens.Count - NumComputedTokens;
 
-    public bool IsPrefilling => NumComputedTokens < PromptLength;
 
     public List<int> BlockTable { get; } = [];
 

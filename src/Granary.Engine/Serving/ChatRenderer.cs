@@ -72,7 +72,7 @@ internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTok
                 throw new EngineRequestException($"This model accepts only text content; got a '{parts.First(p => p.Type != "text").Type}' part.", "messages");
             result["content"] = partsFormat
                 ? parts.Select(p => (object?)new Dictionary<string, object?> { ["type"] = "text", ["text"] = p.Text }).ToList()
-                : string.Join("\n", parts.Select(p => p.Text));
+                : TextOf(parts);
         }
         else
         {
@@ -106,10 +106,13 @@ internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTok
 
     private static string CutAfterFinalMessage(string rendered, ChatMessage[] messages)
     {
-        var final = messages.Length == 0 ? "" : messages[^1].Content ?? string.Join("\n", messages[^1].Parts?.Select(p => p.Text) ?? []);
+        var final = messages.Length == 0 ? "" : messages[^1].Content ?? TextOf(messages[^1].Parts ?? []);
         var at = final.Length == 0 ? -1 : rendered.LastIndexOf(final, StringComparison.Ordinal);
         return at < 0 ? rendered : rendered[..(at + final.Length)];
     }
+
+    /// <summary>Text parts as one string content, joined by newlines.</summary>
+    private static string TextOf(IEnumerable<ContentPart> parts) => string.Join("\n", parts.Select(p => p.Text));
 
     private static bool LoopsOverContent(string source) => ContentLoop().IsMatch(source);
 

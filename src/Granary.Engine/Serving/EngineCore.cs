@@ -89,7 +89,7 @@ internal sealed class EngineCore : IDisposable
     {
         try
         {
-            Fail(request, error);
+            End(request, error);
         }
         catch (Exception cleanup)
         {
@@ -135,16 +135,15 @@ internal sealed class EngineCore : IDisposable
                     _requests[add.Request.Id] = add.Request;
                     Scheduler.Add(_parts.Sequences.CreateFirst(add.Request));
                     break;
-                case EngineCommand.Abort abort when _requests.Remove(abort.RequestId, out var request):
-                    foreach (var sequence in request.Sequences.ToArray()) Scheduler.Finish(sequence);
-                    request.Events.TryComplete();
-                    request.Dispose();
+                case EngineCommand.Abort abort when _requests.TryGetValue(abort.RequestId, out var request):
+                    End(request);
                     break;
             }
         }
     }
 
-    private void Fail(RequestState request, Exception error)
+    /// <summary>Takes a request out: its unfinished sequences free their blocks, its event stream completes (with the error, if any).</summary>
+    private void End(RequestState request, Exception? error = null)
     {
         foreach (var sequence in request.Sequences.Where(s => s.Status != SequenceStatus.Finished).ToArray())
             Scheduler.Finish(sequence);

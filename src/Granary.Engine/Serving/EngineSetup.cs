@@ -55,7 +55,6 @@ internal sealed class EngineSetup
         var manager = new KvBlockManager(blocks, options.BlockSize, options.EnablePrefixCaching);
         var schedulerConfig = new SchedulerConfig
         {
-            MaxModelLength = maxModelLength,
             MaxNumSequences = options.MaxNumSequences,
             MaxNumBatchedTokens = options.MaxNumBatchedTokens ?? (model.Device.type == DeviceType.CUDA ? 8192 : 512),
         };

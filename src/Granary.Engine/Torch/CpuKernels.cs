@@ -85,6 +85,7 @@ internal static unsafe class CpuKernels
         return output;
     }
 
+    // Tensor.bytes spans the tensor's own native memory, which never moves.
     public static float* Pointer(Tensor tensor) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
 
     // Float32 accumulation in 8 lanes, as vectorised float32 reductions do.

@@ -36,7 +36,7 @@ internal sealed class ScriptedOutputPath
     {
         sampling = (sampling ?? new SamplingParams { MaxTokens = 1000 }) with { Temperature = 0 };
         if (plan?.KeepSpecialTokens == true) sampling = sampling with { SkipSpecialTokens = false };
-        var scheduler = new Scheduler(new SchedulerConfig { MaxModelLength = 4096 }, new KvBlockManager(8, 16, enablePrefixCaching: false));
+        var scheduler = new Scheduler(new SchedulerConfig(), new KvBlockManager(8, 16, enablePrefixCaching: false));
         var constraints = new ConstraintVocabulary(_tokenizer, new HashSet<int> { _eos }, ToolCallFormat.All.SelectMany(f => f.Syntax.MarkerTokens).ToArray());
         var sequences = new SequenceFactory(_tokenizer, scheduler, constraints);
         var outputs = new StepOutputs(scheduler, sequences, new LogprobsBuilder(_tokenizer), new HashSet<int> { _eos }, 4096);

@@ -49,9 +49,6 @@ internal sealed class Linear : IDisposable
         ? _rowParallel.Forward(input)
         : nn.functional.linear(input, Weight, Bias);
 
-    /// <summary>Runs the fused projection and splits its output back into the parts.</summary>
-    public Tensor[] ForwardSplit(Tensor input) => Forward(input).split(OutputSizes, dim: -1);
-
     public void Dispose()
     {
         _rowParallel?.Dispose();

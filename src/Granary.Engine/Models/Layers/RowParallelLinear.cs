@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Granary.Engine.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -64,7 +62,7 @@ internal sealed unsafe class RowParallelLinear : IDisposable
         var x = input.contiguous();
         var (inputs, k, n) = ((int)x.shape[0], (int)x.shape[1], _weight.shape[0]);
         var output = empty([inputs, n], ScalarType.Float32);
-        float* w = Pointer(_weight), xp = Pointer(x), y = Pointer(output);
+        float* w = CpuKernels.Pointer(_weight), xp = CpuKernels.Pointer(x), y = CpuKernels.Pointer(output);
         _workers.Run(i => CpuMatVec.Multiply(w, xp, y, inputs, k, n, _rowBounds[i], _rowBounds[i + 1]));
         if (_bias is not null) output.add_(_bias);
         return output.MoveToOuterDisposeScope();
@@ -83,9 +81,6 @@ internal sealed unsafe class RowParallelLinear : IDisposable
             foreach (var output in outputs) output.Dispose();
         }
     }
-
-    // Tensor.bytes spans the tensor's own native memory, which never moves.
-    private static float* Pointer(Tensor tensor) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
 
     public void Dispose()
     {
