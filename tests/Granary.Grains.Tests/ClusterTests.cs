@@ -41,6 +41,16 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
         Assert.Equal(FinishReason.Length, events[^1].FinishReason);
     }
 
+    [Fact]
+    public async Task A_session_id_holding_the_key_separator_still_resolves_to_its_model()
+    {
+        var session = fixture.Grains.GetGrain<ISessionGrain>($"{ClusterFixture.Model}|client|chosen|id");
+        var replica = await session.Resolve();
+
+        Assert.NotNull(replica);
+        Assert.Equal(ClusterFixture.Model, ReplicaKey.Parse(replica).Model);
+    }
+
     internal static async Task<List<GenerationEvent>> Collect(IModelReplicaGrain replica)
     {
         var events = new List<GenerationEvent>();

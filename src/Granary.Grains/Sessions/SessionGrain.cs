@@ -19,7 +19,8 @@ internal sealed class SessionGrain : Grain, ISessionGrain
         get
         {
             var key = this.GetPrimaryKeyString();
-            return key[..key.LastIndexOf('|')];
+            // Model names never hold '|'; session ids come from clients and may.
+            return key[..key.IndexOf('|')];
         }
     }
 
