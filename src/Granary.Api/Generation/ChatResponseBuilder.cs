@@ -10,7 +10,7 @@ internal static class ChatResponseBuilder
         ChatCompletionRequest request, string id, long created, IReadOnlyList<PromptInfo> prompts, ChoiceTable choices)
     {
         var echo = request.EchoText;
-        int? topCount = request.Logprobs ? request.TopLogprobs ?? 0 : null;
+        var topCount = request.TopLogprobCount;
         return new ChatCompletionResponse
         {
             Id = id,

@@ -18,8 +18,6 @@ internal sealed class ChoiceState
 
     public string Text => _text.ToString();
 
-    public bool IsFinished => FinishReason is not null;
-
     /// <summary>The engine's exact count once the choice is finished; tokens seen until then.</summary>
     public int CompletionTokens => ExactCompletionTokens ?? TokensSeen;
 

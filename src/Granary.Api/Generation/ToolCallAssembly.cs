@@ -9,8 +9,6 @@ internal sealed class ToolCallAssembly
 {
     private readonly List<(string Id, string Name, StringBuilder Arguments)> _calls = [];
 
-    public int Count => _calls.Count;
-
     public void Apply(IEnumerable<ToolCallDelta> deltas)
     {
         foreach (var delta in deltas)

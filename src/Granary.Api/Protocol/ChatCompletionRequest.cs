@@ -13,6 +13,9 @@ internal sealed record ChatCompletionRequest
     public bool Logprobs { get; init; }
     public int? TopLogprobs { get; init; }
 
+    /// <summary>Alternatives to return per token: top_logprobs (0 if absent) when logprobs is on; null when off.</summary>
+    public int? TopLogprobCount => Logprobs ? TopLogprobs ?? 0 : null;
+
     /// <summary>The request's tools array re-serialized, handed to the chat template as <c>tools</c>.</summary>
     public string? ToolsJson { get; init; }
 
@@ -51,7 +54,7 @@ internal sealed record ChatCompletionRequest
     {
         RequestId = requestId,
         Prompt = PromptInput.FromChat(ToChatPrompt()),
-        Sampling = Sampling.ToSamplingParams(Logprobs ? TopLogprobs ?? 0 : null, promptLogprobs: null),
+        Sampling = Sampling.ToSamplingParams(TopLogprobCount, promptLogprobs: null),
         ToolChoice = ToolChoice,
         ParallelToolCalls = ParallelToolCalls,
         Structure = Structure,

@@ -12,8 +12,7 @@ namespace Granary.Api.Streaming;
 /// </summary>
 internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, string id, long created, SseWriter sse, ILogger logger)
 {
-    private readonly int? _topLogprobs = request.Logprobs ? request.TopLogprobs ?? 0 : null;
-    private readonly ChoiceTable _choices = new(1, request.Sampling.ChoiceCount);
+        private readonly ChoiceTable _choices = new(1, request.Sampling.ChoiceCount);
     private IReadOnlyList<PromptInfo> _prompts = [];
 
     public async Task StreamAsync(StartedGeneration generation, CancellationToken ct)
@@ -33,7 +32,7 @@ internal sealed class ChatCompletionStreamer(ChatCompletionRequest request, stri
                     {
                         Index = index,
                         Delta = new ChatDelta { Content = delta.Text },
-                        Logprobs = LogprobRendering.ToChat(delta.Logprobs, _topLogprobs, request.ReturnTokensAsTokenIds),
+                        Logprobs = LogprobRendering.ToChat(delta.Logprobs, request.TopLogprobCount, request.ReturnTokensAsTokenIds),
                     }, ct);
                 }
 

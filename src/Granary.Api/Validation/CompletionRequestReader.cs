@@ -97,17 +97,7 @@ internal static class CompletionRequestReader
 
     private static int[] TokenIds(JsonElement ids, string param)
     {
-        var tokens = JsonValues.IntegerArray(ids, param);
-        if (tokens.Length == 0)
-        {
-            throw RequestErrors.EmptyArray(param);
-        }
-
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            Ranges.Check(tokens[i], $"{param}[{i}]", 0);
-        }
-
-        return tokens;
+        var tokens = JsonValues.TokenIds(ids, param);
+        return tokens.Length > 0 ? tokens : throw RequestErrors.EmptyArray(param);
     }
 }

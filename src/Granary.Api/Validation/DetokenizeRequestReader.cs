@@ -12,12 +12,8 @@ internal static class DetokenizeRequestReader
         var body = new JsonObjectReader(root, "");
         var model = body.String("model");
         var tokens = body.Value("tokens") is { } value
-            ? JsonValues.IntegerArray(value, "tokens")
+            ? JsonValues.TokenIds(value, "tokens")
             : throw RequestErrors.Missing("tokens");
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            Ranges.Check(tokens[i], $"tokens[{i}]", 0);
-        }
 
         body.RejectUnread();
         return new DetokenizeRequest(model, tokens);

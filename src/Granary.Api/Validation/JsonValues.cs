@@ -69,6 +69,18 @@ internal static class JsonValues
         return result;
     }
 
+    /// <summary>An array of token ids: integers, none negative (the vocabulary bound is the engine's to check).</summary>
+    public static int[] TokenIds(JsonElement value, string param)
+    {
+        var ids = IntegerArray(value, param);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Ranges.Check(ids[i], $"{param}[{i}]", 0);
+        }
+
+        return ids;
+    }
+
     /// <summary>A string or an array of strings (OpenAI's <c>stop</c>).</summary>
     public static string[] StringOrStrings(JsonElement value, string param)
     {

@@ -101,13 +101,7 @@ internal static class SamplingFieldsReader
             return [];
         }
 
-        var result = JsonValues.IntegerArray(ids.Value, "stop_token_ids");
-        for (var i = 0; i < result.Length; i++)
-        {
-            Ranges.Check(result[i], $"stop_token_ids[{i}]", 0);
-        }
-
-        return result;
+        return JsonValues.TokenIds(ids.Value, "stop_token_ids");
     }
 
     private static Dictionary<int, double>? ReadLogitBias(JsonObjectReader body)

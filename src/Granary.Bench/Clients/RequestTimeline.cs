@@ -14,8 +14,6 @@ internal sealed class RequestTimeline(double runStart, double sentAt)
     private double? _lastToken;
     private double? _end;
 
-    public bool HasTokens => _firstToken is not null;
-
     /// <summary>A chunk that carried generated tokens (text on the wire, token ids in the engine).</summary>
     public void Token(double at)
     {

@@ -34,7 +34,8 @@ internal sealed class ModelReplicaGrain(EngineHost host, IOptions<WorkerOptions>
     {
         _heartbeat ??= this.RegisterGrainTimer(SendHeartbeat, new GrainTimerCreationOptions
         {
-            DueTime = TimeSpan.Zero,
+            // The first heartbeat is the one below, which Start's caller waits for.
+            DueTime = options.Value.HeartbeatInterval,
             Period = options.Value.HeartbeatInterval,
             Interleave = true,
             KeepAlive = true,

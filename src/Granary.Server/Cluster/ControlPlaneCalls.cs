@@ -26,12 +26,6 @@ internal static class ControlPlaneCalls
         }
     }
 
-    public static Task RetryAsync(Func<Task> call, CancellationToken ct) => RetryAsync(async () =>
-    {
-        await call();
-        return true;
-    }, ct);
-
     /// <summary>The callee's silo is gone or unreachable: the call may succeed once membership catches up.</summary>
     public static bool IsTransient(Exception error) =>
         error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or EnumerationAbortedException
