@@ -26,11 +26,23 @@ internal static class RequestGrammar
     }
 
     /// <summary>
+    /// In auto mode, each trigger with the grammar of the call it opens, compiled (or taken from the
+    /// cache) with the request, so a schema error is the request's 400 and the step thread compiles
+    /// nothing. Null when calls are not optional.
+    /// </summary>
+    public static IReadOnlyList<CallTrigger>? ForTriggers(ToolCallPlan? plan, GrammarCache cache) =>
+        plan is { CallsRequired: false }
+            ? plan.Syntax.Triggers.Select(trigger => new CallTrigger(trigger.Text, trigger.AtStartOnly, cache.GetOrAdd(
+                string.Join('\0', CallsKey(plan), "trigger", trigger.Text, trigger.Continuation, trigger.OpensObject),
+                () => Compile("tools", () => FromTrigger(plan, trigger))))).ToArray()
+            : null;
+
+    /// <summary>
     /// In auto mode, the text from a call's opening trigger on: the calls themselves when the call
     /// syntax begins with the trigger (Hermes' &lt;tool_call&gt;, or the '{' of a Llama call), else the
     /// trigger (Llama's &lt;|python_tag|&gt;) and then the calls.
     /// </summary>
-    public static Grammar FromTrigger(ToolCallPlan plan, ToolCallTrigger trigger)
+    private static Grammar FromTrigger(ToolCallPlan plan, ToolCallTrigger trigger)
     {
         var calls = Calls(plan);
         var syntax = plan.Syntax;

@@ -1,5 +1,4 @@
-using System.Text;
-using Granary.Engine.Tools;
+using System.Runtime.InteropServices;
 using Granary.Structured;
 
 namespace Granary.Engine.Constraints;
@@ -12,15 +11,15 @@ namespace Granary.Engine.Constraints;
 internal sealed class SequenceConstraint
 {
     private readonly ConstraintVocabulary _vocabulary;
-    private readonly ToolCallPlan? _autoCalls;
+    private readonly IReadOnlyList<CallTrigger>? _triggers;
     private readonly List<byte> _freeBytes = [];
     private int _scanned;
 
-    private SequenceConstraint(ConstraintVocabulary vocabulary, GrammarMatcher? matcher, ToolCallPlan? autoCalls)
+    private SequenceConstraint(ConstraintVocabulary vocabulary, GrammarMatcher? matcher, IReadOnlyList<CallTrigger>? triggers)
     {
         _vocabulary = vocabulary;
         Matcher = matcher;
-        _autoCalls = autoCalls;
+        _triggers = triggers;
     }
 
     /// <summary>The grammar now in force; null while an auto-mode choice writes free text.</summary>
@@ -29,15 +28,15 @@ internal sealed class SequenceConstraint
     /// <summary>The grammar is satisfied and allows nothing more: the choice is done.</summary>
     public bool IsTerminated => Matcher?.IsTerminated == true;
 
-    public static SequenceConstraint? For(Grammar? grammar, ToolCallPlan? toolCalls, ConstraintVocabulary vocabulary)
+    public static SequenceConstraint? For(Grammar? grammar, IReadOnlyList<CallTrigger>? callTriggers, ConstraintVocabulary vocabulary)
     {
         if (grammar is not null) return new SequenceConstraint(vocabulary, new GrammarMatcher(grammar, vocabulary.Vocabulary), null);
-        return toolCalls is { CallsRequired: false } ? new SequenceConstraint(vocabulary, null, toolCalls) : null;
+        return callTriggers is not null ? new SequenceConstraint(vocabulary, null, callTriggers) : null;
     }
 
     public SequenceConstraint Clone()
     {
-        var copy = new SequenceConstraint(_vocabulary, Matcher?.Clone(), _autoCalls) { _scanned = _scanned };
+        var copy = new SequenceConstraint(_vocabulary, Matcher?.Clone(), _triggers) { _scanned = _scanned };
         copy._freeBytes.AddRange(_freeBytes);
         return copy;
     }
@@ -46,26 +45,27 @@ internal sealed class SequenceConstraint
     public bool Accept(int tokenId)
     {
         if (Matcher is not null) return Matcher.AcceptToken(tokenId);
-        if (_autoCalls is null) return true;
+        if (_triggers is null) return true;
         _freeBytes.AddRange(_vocabulary.TokenBytes(tokenId));
-        WatchForTrigger(_autoCalls);
+        WatchForTrigger(_triggers);
         return true;
     }
 
-    private void WatchForTrigger(ToolCallPlan plan)
+    private void WatchForTrigger(IReadOnlyList<CallTrigger> triggers)
     {
-        var text = CollectionsMarshalSpan();
-        foreach (var trigger in plan.Syntax.Triggers)
+        var text = CollectionsMarshal.AsSpan(_freeBytes);
+        var longest = 0;
+        foreach (var trigger in triggers)
         {
-            var pattern = Encoding.UTF8.GetBytes(trigger.Text);
-            var at = trigger.AtStartOnly ? AtStart(text, pattern) : Find(text, pattern);
+            var at = trigger.AtStartOnly ? AtStart(text, trigger.Pattern) : Find(text, trigger.Pattern);
+            longest = Math.Max(longest, trigger.Pattern.Length);
             if (at < 0) continue;
-            var matcher = new GrammarMatcher(RequestGrammar.FromTrigger(plan, trigger), _vocabulary.Vocabulary);
+            var matcher = new GrammarMatcher(trigger.Grammar, _vocabulary.Vocabulary);
             // If what followed the trigger already broke the call syntax, the parser hands it back as text.
             if (matcher.AcceptBytes(text[at..])) Matcher = matcher;
             return;
         }
-        _scanned = Math.Max(0, text.Length - plan.Syntax.Triggers.Max(t => Encoding.UTF8.GetByteCount(t.Text)));
+        _scanned = Math.Max(0, text.Length - longest);
     }
 
     private int Find(ReadOnlySpan<byte> text, byte[] pattern)
@@ -80,6 +80,4 @@ internal sealed class SequenceConstraint
         while (start < text.Length && text[start] is (byte)' ' or (byte)'\n' or (byte)'\t' or (byte)'\r') start++;
         return text[start..].StartsWith(pattern) ? start : -1;
     }
-
-    private ReadOnlySpan<byte> CollectionsMarshalSpan() => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_freeBytes);
 }

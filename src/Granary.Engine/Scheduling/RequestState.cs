@@ -31,6 +31,9 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
     /// <summary>The grammar every choice's output must follow from its first token; null when free (or tools in auto mode).</summary>
     public Granary.Structured.Grammar? Grammar { get; init; }
 
+    /// <summary>In tool auto mode, what opens a call and the grammar that then holds; null otherwise.</summary>
+    public IReadOnlyList<Constraints.CallTrigger>? CallTriggers { get; init; }
+
     /// <summary>Scored prompt tokens so far (the first is null), when the request asked for prompt logprobs.</summary>
     public List<TokenLogprob?>? PromptLogprobs { get; set; }
 

@@ -13,7 +13,7 @@ internal sealed class SequenceFactory(PretrainedTokenizer tokenizer, Scheduler s
     {
         var sequence = new Sequence(request, 0, request.PromptIds, NewOutput(request), Interlocked.Increment(ref _arrivals))
         {
-            Constraint = SequenceConstraint.For(request.Grammar, request.ToolCalls, constraints),
+            Constraint = SequenceConstraint.For(request.Grammar, request.CallTriggers, constraints),
         };
         request.Sequences.Add(sequence);
         return sequence;

@@ -68,6 +68,7 @@ public sealed class LlmEngine : IEngine, IDisposable
     {
         var toolCalls = _toolCalls.Plan(request);
         var grammar = RequestGrammar.For(request, toolCalls, _grammars);
+        var callTriggers = grammar is null ? RequestGrammar.ForTriggers(toolCalls, _grammars) : null;
         var (ids, text) = _preprocessor.Prepare(request.Prompt);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
         // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
@@ -78,6 +79,7 @@ public sealed class LlmEngine : IEngine, IDisposable
         {
             ToolCalls = toolCalls,
             Grammar = grammar,
+            CallTriggers = callTriggers,
             PendingPromptInfo = new PromptInfo
             {
                 TokenCount = ids.Length,
