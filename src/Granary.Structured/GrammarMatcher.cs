@@ -84,23 +84,7 @@ public sealed class GrammarMatcher
             return true;
         }
 
-        if (_ended || _vocabulary.Excluded[tokenId])
-        {
-            return false;
-        }
-
-        var state = _state;
-        foreach (var value in _vocabulary.TokenBytes[tokenId])
-        {
-            state = _runtime.Step(state, value);
-            if (state.IsDead)
-            {
-                return false;
-            }
-        }
-
-        _state = state;
-        return true;
+        return !_ended && !_vocabulary.Excluded[tokenId] && AcceptBytes(_vocabulary.TokenBytes[tokenId]);
     }
 
     /// <summary>

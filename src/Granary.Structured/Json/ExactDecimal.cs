@@ -24,8 +24,6 @@ internal readonly record struct ExactDecimal(bool Negative, BigInteger Magnitude
         }
     }
 
-    public bool IsZero => Magnitude.IsZero;
-
     public static ExactDecimal Parse(string jsonNumber, string keyword)
     {
         var text = jsonNumber.Trim();

@@ -17,12 +17,10 @@ namespace Granary.Structured.Json;
 /// </summary>
 internal sealed class JsonSchemaCompiler
 {
-    private readonly JsonNode _root;
     private readonly SchemaReferences _references;
 
     private JsonSchemaCompiler(JsonNode root)
     {
-        _root = root;
         _references = new SchemaReferences(root, this);
     }
 
@@ -134,6 +132,4 @@ internal sealed class JsonSchemaCompiler
 
         return GrammarExpression.Choice(options);
     }
-
-    public JsonNode Root => _root;
 }

@@ -44,8 +44,6 @@ internal sealed class GrammarRuntime
 
     public LazyState Dead { get; }
 
-    public TokenVocabulary Vocabulary => _vocabulary;
-
     public CompiledGrammar Grammar => _grammar;
 
     /// <summary>

@@ -19,34 +19,4 @@ internal sealed class CharDfa
     public int StateCount => Accepting.Count;
 
     public bool IsEmptyLanguage => StateCount == 0;
-
-    /// <summary>The target on <paramref name="codePoint"/>, or -1.</summary>
-    public int Next(int state, int codePoint)
-    {
-        foreach (var (set, target) in Transitions[state])
-        {
-            if (set.Contains(codePoint))
-            {
-                return target;
-            }
-        }
-
-        return -1;
-    }
-
-    public bool Matches(string text)
-    {
-        if (IsEmptyLanguage)
-        {
-            return false;
-        }
-
-        var state = 0;
-        for (var i = 0; i < text.Length && state >= 0; i += char.IsSurrogatePair(text, i) ? 2 : 1)
-        {
-            state = Next(state, char.IsSurrogatePair(text, i) ? char.ConvertToUtf32(text, i) : text[i]);
-        }
-
-        return state >= 0 && Accepting[state];
-    }
 }
