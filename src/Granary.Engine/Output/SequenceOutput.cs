@@ -42,7 +42,7 @@ internal sealed class SequenceOutput(IncrementalDetokenizer detokenizer, Samplin
             if (toolCalls is null) _text.Append(rest);
             else if (!AddParsed(toolCalls.Feed(rest))) AddParsed(toolCalls.Finish());
         }
-        var end = finishing || !_stops.Any ? _text.Length : _text.Length - _stops.HoldBack(_text.ToString());
+        var end = finishing || !_stops.Any ? _text.Length : _text.Length - _stops.HoldBack(Tail(_text.Length - _stops.Longest + 1));
         if (end <= _emitted) return "";
         var delta = _text.ToString(_emitted, end - _emitted);
         _emitted = end;
@@ -69,15 +69,23 @@ internal sealed class SequenceOutput(IncrementalDetokenizer detokenizer, Samplin
         return false;
     }
 
+    /// <summary>The text from <paramref name="from"/> (clamped to 0) on, copied without the rest.</summary>
+    private string Tail(int from)
+    {
+        from = Math.Max(0, from);
+        return _text.ToString(from, _text.Length - from);
+    }
+
     private bool AddContent(string piece)
     {
         var start = _text.Length;
         _text.Append(piece);
         if (!_stops.Any) return false;
 
-        var text = _text.ToString();
-        if (_stops.Find(text, start) is not { } match) return false;
-        var end = sampling.IncludeStopStringInOutput ? match.Index + match.Stop.Length : match.Index;
+        // Only the new text and the stop-length tail before it can hold a new match.
+        var from = Math.Max(0, start - _stops.Longest + 1);
+        if (_stops.Find(Tail(from), start - from) is not { } match) return false;
+        var end = from + (sampling.IncludeStopStringInOutput ? match.Index + match.Stop.Length : match.Index);
         _text.Length = Math.Max(end, _emitted);
         MatchedStop = match.Stop;
         return true;

@@ -33,7 +33,7 @@ internal sealed class StepOutputs(Scheduler scheduler, SequenceFactory sequences
         var rows = rowIndex.Count == sampled.Count ? logits : logits.index_select(0, tensor(rowIndex.ToArray(), device: logits.device));
         var samplingRows = targets.Select(t => new SamplingRow(
             t.Source.Request.Sampling, t.Source.Request.Generators[t.Choice], t.Source.Request.PromptIds,
-            t.Source.TokenIds.Skip(t.Source.PromptLength).ToArray(), eosTokenIds, t.Source.Constraint?.Matcher)).ToArray();
+            t.Source.OutputTokenIds, eosTokenIds, t.Source.Constraint?.Matcher)).ToArray();
         var output = Sampler.Sample(rows, samplingRows);
 
         // Forks first, while the prompt's blocks are still the parent's alone.

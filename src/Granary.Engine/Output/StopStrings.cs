@@ -10,6 +10,9 @@ internal sealed class StopStrings(IReadOnlyList<string> stops)
 
     public bool Any => _stops.Length > 0;
 
+    /// <summary>The longest stop string's length: no match or hold-back looks further back than this.</summary>
+    public int Longest { get; } = stops.Select(s => s.Length).DefaultIfEmpty(0).Max();
+
     /// <summary>
     /// The earliest stop string occurrence that ends at or after <paramref name="newTextStart"/>
     /// (earlier text was already checked), or null.

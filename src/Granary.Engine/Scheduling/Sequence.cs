@@ -11,6 +11,7 @@ namespace Granary.Engine.Scheduling;
 internal sealed class Sequence(RequestState request, int choice, IEnumerable<int> tokens, SequenceOutput output, long arrival) : IBlockOwner
 {
     private readonly List<int> _tokens = [.. tokens];
+    private ListTail? _outputTokenIds;
 
     public RequestState Request { get; } = request;
 
@@ -21,6 +22,9 @@ internal sealed class Sequence(RequestState request, int choice, IEnumerable<int
     public IReadOnlyList<int> TokenIds => _tokens;
 
     public int PromptLength => Request.PromptIds.Length;
+
+    /// <summary>The generated tokens, as a view that follows <see cref="Append"/>.</summary>
+    public IReadOnlyList<int> OutputTokenIds => _outputTokenIds ??= new ListTail(_tokens, PromptLength);
 
     public int OutputLength => _tokens.Count - PromptLength;
 
