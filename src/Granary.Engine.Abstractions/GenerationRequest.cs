@@ -18,4 +18,7 @@ public sealed record GenerationRequest
     [Id(5)] public ToolChoice? ToolChoice { get; init; }
 
     [Id(6)] public bool ParallelToolCalls { get; init; } = true;
+
+    /// <summary>Continue a request another replica was serving from what its client received; null for a new request.</summary>
+    [Id(7)] public ResumePoint? Resume { get; init; }
 }

@@ -4,16 +4,15 @@ namespace Granary.Grains.Abstractions;
 
 /// <summary>
 /// One model replica: an engine on one silo. Activated only on the silo named in its key, which
-/// must carry the model; it hands work to that silo's engine and reports its load to the router.
+/// must carry the model; it hands work to that silo's engine. The silo reports its load to the routing tables.
 /// </summary>
 [Alias("granary.IModelReplicaGrain")]
 public interface IModelReplicaGrain : IGrainWithStringKey
 {
-    /// <summary>Binds to the local engine and starts heartbeats to the model's router.</summary>
-    [Alias("Start")]
-    Task<ReplicaStatus> Start();
-
-    /// <summary>Streams the request's events; cancelling the call aborts the generation and frees its cache.</summary>
+    /// <summary>
+    /// Streams the request's events; cancelling the call aborts the generation and frees its cache.
+    /// Throws <see cref="ReplicaUnavailableException"/> when the replica leaves before the request ends.
+    /// </summary>
     [Alias("Generate")]
     IAsyncEnumerable<GenerationEvent> Generate(GenerationRequest request, CancellationToken cancellationToken = default);
 
@@ -25,8 +24,4 @@ public interface IModelReplicaGrain : IGrainWithStringKey
 
     [Alias("GetStatus")]
     Task<ReplicaStatus> GetStatus();
-
-    /// <summary>Leaves the router (no new requests) and stops heartbeats; in-flight requests finish.</summary>
-    [Alias("Retire")]
-    Task Retire();
 }

@@ -3,6 +3,7 @@ using Granary.EndToEnd.Tests.Support;
 namespace Granary.EndToEnd.Tests;
 
 /// <summary>The same binary as gateway and worker processes, joined through a real membership store.</summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class ClusterProcessTests
 {
     [Fact]

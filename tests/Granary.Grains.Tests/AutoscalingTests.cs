@@ -14,7 +14,7 @@ public sealed class AutoscalingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddGranaryGrains("worker", worker =>
+        builder.ConfigureSilo((_, silo) => silo.AddGranaryGrains("all", worker =>
         {
             // One sequence at a time per engine, so concurrent requests queue.
             worker.Models.Add(new EngineOptions
@@ -36,21 +36,21 @@ public sealed class AutoscalingTests : IAsyncLifetime
     [Fact]
     public async Task A_sustained_queue_adds_a_replica_and_idleness_retires_it()
     {
-        var router = _cluster.Client.GetGrain<IModelRouterGrain>(ClusterFixture.Model);
-        await WaitFor(async () => (await router.GetReplicas()).Count == 1, "the standing replica");
+        var router = _cluster.Client.GetGrain<IReplicaTableGrain>(_cluster.Silos.Single().SiloAddress.ToParsableString());
+        await WaitFor(async () => (await router.GetReplicas(ClusterFixture.Model)).Count == 1, "the standing replica");
 
         var load = Enumerable.Range(0, 8).Select(i => Generate(router, 200)).ToArray();
-        await WaitFor(async () => (await router.GetReplicas()).Count == 2, "a second replica under load");
+        await WaitFor(async () => (await router.GetReplicas(ClusterFixture.Model)).Count == 2, "a second replica under load");
         await Task.WhenAll(load);
 
-        await WaitFor(async () => (await router.GetReplicas()).Count == 1, "the extra replica retired when idle");
-        Assert.Equal(0, (await router.GetReplicas()).Single().Key.Index); // the standing one stays
+        await WaitFor(async () => (await router.GetReplicas(ClusterFixture.Model)).Count == 1, "the extra replica retired when idle");
+        Assert.Equal(0, (await router.GetReplicas(ClusterFixture.Model)).Single().Key.Index); // the standing one stays
         Assert.Equal(5, await Generate(router, 5)); // and still serves
     }
 
-    private async Task<int> Generate(IModelRouterGrain router, int tokens)
+    private async Task<int> Generate(IReplicaTableGrain router, int tokens)
     {
-        var key = await router.Pick();
+        var key = await router.Pick(ClusterFixture.Model);
         var request = ClusterTests.Request with
         {
             Sampling = ClusterTests.Request.Sampling with { MaxTokens = tokens },

@@ -17,6 +17,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The routing table of the model-free (gateway) silo, where routing happens.</summary>
+    public IReplicaTableGrain Table =>
+        Grains.GetGrain<IReplicaTableGrain>(Cluster.Silos.Single(s => s.Name == ModelFreeSilo).SiloAddress.ToParsableString());
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
@@ -42,9 +46,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task WaitForReplicas(int count)
     {
-        var router = Grains.GetGrain<IModelRouterGrain>(Model);
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await router.GetReplicas()).Count != count)
+        while ((await Table.GetReplicas(Model)).Count != count)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"expected {count} replicas of {Model}");
             await Task.Delay(100);

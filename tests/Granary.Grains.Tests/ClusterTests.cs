@@ -17,7 +17,7 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
     [Fact]
     public async Task Replicas_live_only_on_silos_that_carry_the_model()
     {
-        var replicas = await fixture.Grains.GetGrain<IModelRouterGrain>(ClusterFixture.Model).GetReplicas();
+        var replicas = await fixture.Table.GetReplicas(ClusterFixture.Model);
         var silos = fixture.Cluster.Silos.ToDictionary(s => s.SiloAddress.ToParsableString(), s => s.Name);
 
         Assert.Equal(2, replicas.Count);
@@ -33,7 +33,7 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
     [Fact]
     public async Task A_request_streams_through_a_replica_grain()
     {
-        var key = await fixture.Grains.GetGrain<IModelRouterGrain>(ClusterFixture.Model).Pick();
+        var key = await fixture.Table.Pick(ClusterFixture.Model);
         var events = await Collect(fixture.Grains.GetGrain<IModelReplicaGrain>(key!));
 
         Assert.Equal(8, events[0].Prompt!.TokenCount); // "Hello world" is 8 tokens with BOS in tiny-llama3

@@ -29,7 +29,7 @@ public sealed class FailoverTests(ClusterFixture fixture) : IClassFixture<Cluste
         var events = await ClusterTests.Collect(fixture.Grains.GetGrain<IModelReplicaGrain>(rebound!));
         Assert.Equal(8, events.Sum(e => e.TokenIds.Length));
 
-        var fresh = await fixture.Grains.GetGrain<IModelRouterGrain>(ClusterFixture.Model).Pick();
+        var fresh = await fixture.Table.Pick(ClusterFixture.Model);
         Assert.Equal(rebound, fresh);
         Assert.Equal(8, (await ClusterTests.Collect(fixture.Grains.GetGrain<IModelReplicaGrain>(fresh!))).Sum(e => e.TokenIds.Length));
     }

@@ -162,6 +162,9 @@ The connection string travels as GRANARY_CLUSTERING_CONNECTION (see granary.clus
 {{- if eq (toString .Values.orleans.clustering.kind) "adonet" }}
 - "--adonet-invariant"
 - {{ .Values.orleans.clustering.adonetInvariant | quote }}
+{{- if .Values.orleans.clustering.createSchema }}
+- "--clustering-init"
+{{- end }}
 {{- end }}
 - "--service-id"
 - {{ include "granary.serviceId" . | quote }}

@@ -30,7 +30,9 @@ internal sealed partial class ErrorHandlingFilter(ILogger<ErrorHandlingFilter> l
             }
 
             // A stream that already started reports its own failures; nothing more can be sent here.
-            return http.Response.HasStarted ? Results.Empty : new ErrorResult(status, body);
+            if (http.Response.HasStarted) return Results.Empty;
+            if (ex is ServiceUnavailableException unavailable) http.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new ErrorResult(status, body);
         }
     }
 

@@ -16,7 +16,7 @@ internal static class ExceptionMapper
         ModelNotFoundException missing => (StatusCodes.Status404NotFound,
             new ErrorBody(missing.Message, ErrorTypes.InvalidRequest, "model", "model_not_found")),
         ServiceUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable,
-            new ErrorBody(unavailable.Message, ErrorTypes.ServiceUnavailable, null, "service_unavailable")),
+            new ErrorBody(unavailable.Message, ErrorTypes.ServiceUnavailable, null, unavailable.Code)),
         BadHttpRequestException bad => (bad.StatusCode,
             new ErrorBody(bad.Message, ErrorTypes.InvalidRequest, null, null)),
         _ => (StatusCodes.Status500InternalServerError,

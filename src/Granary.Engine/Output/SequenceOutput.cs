@@ -24,7 +24,13 @@ internal sealed class SequenceOutput(IncrementalDetokenizer detokenizer, Samplin
     /// <summary>The content so far (tool call text excluded).</summary>
     public string Text => _text.ToString();
 
+    /// <summary>The content's length so far, held-back text included.</summary>
+    public int ContentLength => _text.Length;
+
     public bool MadeToolCalls => toolCalls?.CallCount > 0;
+
+    /// <summary>Tool calls opened so far (begun ones included, when they stream eagerly).</summary>
+    public int ToolCallCount => toolCalls?.CallCount ?? 0;
 
     /// <summary>Adds a token's text; returns true if a stop string now ends the output.</summary>
     public bool Add(int tokenId)
@@ -47,6 +53,18 @@ internal sealed class SequenceOutput(IncrementalDetokenizer detokenizer, Samplin
         var delta = _text.ToString(_emitted, end - _emitted);
         _emitted = end;
         return delta;
+    }
+
+    /// <summary>
+    /// After a silent replay of tokens another replica streamed: its client already has the first
+    /// <paramref name="length"/> characters of the content, so the next delta starts there. False
+    /// (and no change) when the content so far is shorter: those tokens cannot have made that text.
+    /// </summary>
+    public bool SkipDelivered(int length)
+    {
+        if (length < 0 || length > _text.Length) return false;
+        _emitted = length;
+        return true;
     }
 
     /// <summary>Tool call pieces parsed since the last call; null when none.</summary>

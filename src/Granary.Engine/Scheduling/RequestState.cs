@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Granary.Engine.Abstractions;
+using Granary.Engine.Sampling;
 using Granary.Engine.Tools;
 using static TorchSharp.torch;
 
@@ -9,6 +10,10 @@ namespace Granary.Engine.Scheduling;
 internal sealed class RequestState(string id, int[] promptIds, SamplingParams sampling, ChannelWriter<GenerationEvent> events, Device device)
     : IDisposable
 {
+    /// <summary>Per choice, a generator when the request is seeded; re-seeded before every draw (see <see cref="RandomFor"/>).</summary>
+    private readonly Generator?[] _generators = Enumerable.Range(0, sampling.N)
+        .Select(_ => sampling.Seed is not null ? new Generator(0, device) : null).ToArray();
+
     public string Id { get; } = id;
 
     public int[] PromptIds { get; } = promptIds;
@@ -34,19 +39,30 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
     /// <summary>In tool auto mode, what opens a call and the grammar that then holds; null otherwise.</summary>
     public IReadOnlyList<Constraints.CallTrigger>? CallTriggers { get; init; }
 
+    /// <summary>What the client already has of a request another replica was serving; null for a new request.</summary>
+    public ResumePoint? Resume { get; init; }
+
     /// <summary>Scored prompt tokens so far (the first is null), when the request asked for prompt logprobs.</summary>
     public List<TokenLogprob?>? PromptLogprobs { get; set; }
 
     public bool WantsPromptLogprobs => Sampling.PromptLogprobs is not null;
 
-    /// <summary>Per choice, its own random stream when the request is seeded (choice k uses seed + k, as vLLM does).</summary>
-    public Generator?[] Generators { get; } = Enumerable.Range(0, sampling.N)
-        .Select(k => sampling.Seed is { } seed ? new Generator(unchecked((ulong)(seed + k)), device) : null).ToArray();
-
     public bool IsFinished => FinishedChoices == Sampling.N;
+
+    /// <summary>
+    /// The random stream of choice <paramref name="choice"/>'s draw at output position <paramref name="position"/>:
+    /// seeded from (seed, choice, position) alone, so the draw is the same wherever the choice is computed.
+    /// Null when the request is unseeded (the global stream).
+    /// </summary>
+    public Generator? RandomFor(int choice, int position)
+    {
+        var generator = _generators[choice];
+        generator?.manual_seed(DrawSeed.Of(Sampling.Seed!.Value, choice, position));
+        return generator;
+    }
 
     public void Dispose()
     {
-        foreach (var generator in Generators) generator?.Dispose();
+        foreach (var generator in _generators) generator?.Dispose();
     }
 }

@@ -33,7 +33,6 @@ internal sealed class Sequence(RequestState request, int choice, IEnumerable<int
 
     public int NumUncomputedTokens => _tokens.Count - NumComputedTokens;
 
-
     public List<int> BlockTable { get; } = [];
 
     public List<BlockHash> BlockHashes { get; } = [];
@@ -46,6 +45,9 @@ internal sealed class Sequence(RequestState request, int choice, IEnumerable<int
     public SequenceConstraint? Constraint { get; init; }
 
     public int CachedPromptTokens { get; set; }
+
+    /// <summary>The request's shared prefill: its first sample forks the request's other choices off it.</summary>
+    public bool ForksChoices { get; init; }
 
     public void Append(int tokenId) => _tokens.Add(tokenId);
 }

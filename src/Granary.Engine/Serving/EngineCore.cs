@@ -120,7 +120,7 @@ internal sealed class EngineCore : IDisposable
             var sampled = step.Where(s => s.Samples).Select(s => s.Sequence).ToArray();
             if (sampled.Length > 0) _parts.Outputs.Process(sampled, forSampling);
         }
-        foreach (var request in _parts.Outputs.TakeFinishedRequests()) _requests.Remove(request.Id);
+        ForgetFinished();
         Metrics.RecordStep(step, Stopwatch.GetElapsedTime(started), Scheduler);
     }
 
@@ -133,13 +133,31 @@ internal sealed class EngineCore : IDisposable
                 case EngineCommand.Add add:
                     // Created here: grammar matchers share per-vocabulary caches that only this thread touches.
                     _requests[add.Request.Id] = add.Request;
-                    Scheduler.Add(_parts.Sequences.CreateFirst(add.Request));
+                    Admit(add.Request);
                     break;
                 case EngineCommand.Abort abort when _requests.TryGetValue(abort.RequestId, out var request):
                     End(request);
                     break;
             }
         }
+    }
+
+    private void Admit(RequestState request)
+    {
+        try
+        {
+            _parts.Admission.Admit(request);
+            ForgetFinished(); // a resumed request may end on admission: a later abort must not find it
+        }
+        catch (EngineRequestException error)
+        {
+            End(request, error); // a resume point that does not fit the request is the client's error, not the engine's
+        }
+    }
+
+    private void ForgetFinished()
+    {
+        foreach (var request in _parts.Events.TakeFinishedRequests()) _requests.Remove(request.Id);
     }
 
     /// <summary>Takes a request out: its unfinished sequences free their blocks, its event stream completes (with the error, if any).</summary>

@@ -6,4 +6,6 @@ using Granary.Engine.Scheduling;
 namespace Granary.Engine.Serving;
 
 /// <summary>The pieces the engine thread builds for itself when it starts (all tensor owners live on it).</summary>
-internal sealed record EngineParts(LoadedModel Model, KvCache.KvCache Cache, Scheduler Scheduler, ModelRunner Runner, SequenceFactory Sequences, StepOutputs Outputs, PromptLogprobs PromptLogprobs, Torch.CpuWorkers? Workers);
+internal sealed record EngineParts(
+    LoadedModel Model, KvCache.KvCache Cache, Scheduler Scheduler, ModelRunner Runner, RequestAdmission Admission,
+    StepOutputs Outputs, ChoiceEvents Events, PromptLogprobs PromptLogprobs, Torch.CpuWorkers? Workers);

@@ -64,8 +64,11 @@ internal sealed class EngineSetup
         var constraints = new ConstraintVocabulary(tokenizer, eos, ToolCallFormat.All.SelectMany(f => f.Syntax.MarkerTokens).ToArray());
         var sequences = new SequenceFactory(tokenizer, scheduler, constraints);
         var logprobs = new LogprobsBuilder(tokenizer);
-        var outputs = new StepOutputs(scheduler, sequences, logprobs, eos, maxModelLength);
-        var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache), sequences, outputs, new PromptLogprobs(logprobs), workers);
+        var stops = new StopRules(eos, maxModelLength);
+        var events = new ChoiceEvents(scheduler);
+        var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache),
+            new RequestAdmission(scheduler, sequences, stops, events), new StepOutputs(sequences, logprobs, stops, events, eos),
+            events, new PromptLogprobs(logprobs), workers);
         return new EngineSetup(parts, new ChatRenderer(template, tokenizer), maxModelLength);
     }
 

@@ -73,6 +73,14 @@ public sealed class LlmEngine : IEngine, IDisposable
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
         // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
         if (toolCalls?.KeepSpecialTokens == true) sampling = sampling with { SkipSpecialTokens = false };
+        var resume = request.Resume;
+        if (resume is not null)
+        {
+            ResumeCheck.Validate(resume, sampling.N, _preprocessor.VocabSize);
+            // The first replica already sent the prompt's echo and logprobs; skipping them also lets the prompt use the prefix cache.
+            sampling = sampling with { PromptLogprobs = null };
+        }
+        var echo = request.ReturnPrompt && resume is null;
         var channel = Channel.CreateUnbounded<GenerationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var id = $"{request.RequestId}#{Interlocked.Increment(ref _requestCounter)}";
         var state = new RequestState(id, ids, sampling, channel.Writer, _device)
@@ -80,11 +88,12 @@ public sealed class LlmEngine : IEngine, IDisposable
             ToolCalls = toolCalls,
             Grammar = grammar,
             CallTriggers = callTriggers,
+            Resume = resume,
             PendingPromptInfo = new PromptInfo
             {
                 TokenCount = ids.Length,
-                TokenIds = request.ReturnPrompt ? ids : null,
-                Text = request.ReturnPrompt ? text ?? _preprocessor.Decode(ids) : null,
+                TokenIds = echo ? ids : null,
+                Text = echo ? text ?? _preprocessor.Decode(ids) : null,
             },
         };
         _core.Submit(new EngineCommand.Add(state));

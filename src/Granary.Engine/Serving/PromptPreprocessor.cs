@@ -9,6 +9,8 @@ namespace Granary.Engine.Serving;
 /// </summary>
 internal sealed class PromptPreprocessor(PretrainedTokenizer tokenizer, ChatRenderer renderer, int vocabSize, int maxModelLength)
 {
+    public int VocabSize => vocabSize;
+
     public (int[] Ids, string? Text) Prepare(PromptInput prompt, bool allowEmpty = false)
     {
         var param = prompt.Chat is null ? "prompt" : "messages";

@@ -10,42 +10,42 @@ namespace Granary.Grains.Hosting;
 /// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, IEngine> _engines = new();
-    private readonly ConcurrentDictionary<string, bool> _joined = new();
+    private readonly ConcurrentDictionary<string, HostedReplica> _replicas = new();
 
-    public IReadOnlyCollection<string> ReplicaKeys => _engines.Keys.ToArray();
+    public IReadOnlyCollection<string> ReplicaKeys => _replicas.Keys.ToArray();
 
-    public void Add(ReplicaKey key, IEngine engine)
+    /// <summary>Every replica of this silo, joined or not.</summary>
+    public IReadOnlyList<HostedReplica> All => _replicas.Values.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToArray();
+
+    public HostedReplica Add(ReplicaKey key, IEngine engine)
     {
-        if (!_engines.TryAdd(key.ToString(), engine))
+        var replica = new HostedReplica(key, engine);
+        if (!_replicas.TryAdd(key.ToString(), replica))
             throw new InvalidOperationException($"replica {key} is already hosted");
+        return replica;
     }
 
-    public IEngine? Find(string replicaKey) => _engines.GetValueOrDefault(replicaKey);
+    public HostedReplica? Find(string replicaKey) => _replicas.GetValueOrDefault(replicaKey);
 
     /// <summary>This silo's replicas of a model.</summary>
-    public IReadOnlyList<(ReplicaKey Key, IEngine Engine)> Replicas(string model) =>
-        _engines.Select(p => (Key: ReplicaKey.Parse(p.Key), Engine: p.Value)).Where(r => r.Key.Model == model).OrderBy(r => r.Key.Index).ToArray();
+    public IReadOnlyList<HostedReplica> Replicas(string model) =>
+        _replicas.Values.Where(r => r.Key.Model == model).OrderBy(r => r.Key.Index).ToArray();
 
     /// <summary>Stops hosting a replica and frees its engine.</summary>
     public ValueTask RemoveAsync(ReplicaKey key)
     {
-        _joined.TryRemove(key.ToString(), out _);
-        if (_engines.TryRemove(key.ToString(), out var engine)) (engine as IDisposable)?.Dispose();
+        if (_replicas.TryRemove(key.ToString(), out var replica)) (replica.Engine as IDisposable)?.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Records that a replica's grain has joined its router, so requests can reach it.</summary>
-    public void MarkJoined(ReplicaKey key) => _joined[key.ToString()] = true;
-
-    /// <summary>True when this silo runs engines and each has produced a token and joined its router.</summary>
-    public bool AllReady => !_engines.IsEmpty && _engines.All(p => _joined.ContainsKey(p.Key) && p.Value.GetStats().HasGenerated);
+    /// <summary>True when this silo runs engines and each has produced a token and joined the routing tables.</summary>
+    public bool AllReady => !_replicas.IsEmpty && _replicas.Values.All(r => r.Joined && !r.Draining && r.Engine.GetStats().HasGenerated);
 
     public ValueTask DisposeAsync()
     {
-        foreach (var engine in _engines.Values)
-            (engine as IDisposable)?.Dispose();
-        _engines.Clear();
+        foreach (var replica in _replicas.Values)
+            (replica.Engine as IDisposable)?.Dispose();
+        _replicas.Clear();
         return ValueTask.CompletedTask;
     }
 }

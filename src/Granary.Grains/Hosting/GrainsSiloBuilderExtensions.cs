@@ -1,4 +1,5 @@
 using Granary.Grains.Placement;
+using Granary.Grains.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Placement;
@@ -19,15 +20,15 @@ public static class GrainsSiloBuilderExtensions
         var metadata = new Dictionary<string, string> { [SiloMetadataKeys.Role] = role };
         if (worker.Models.Count > 0) metadata[SiloMetadataKeys.Models] = string.Join(',', worker.Models.Select(m => m.Name));
         silo.UseSiloMetadata(metadata);
-        // Routers, sessions and the catalog hold soft state in one activation each. The default
-        // (eventually consistent) directory loses entries owned by a dead silo and re-creates such
-        // a grain next to its still-running twin, so heartbeats and requests reach different copies;
-        // the strongly consistent directory recovers its ranges from the surviving activations.
-#pragma warning disable ORLEANSEXP003
-        silo.AddDistributedGrainDirectory();
-#pragma warning restore ORLEANSEXP003
+        // Routing needs no grain that could have a twin: every API silo keeps its own table, fed by
+        // pinned grains, so the default directory serves (the strongly consistent one stalled every
+        // call for seconds whenever a silo joined or left while its ranges moved).
         silo.Services.AddPlacementFilter<ReplicaPlacementFilterStrategy, ReplicaPlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddPlacementFilter<ControlPlanePlacementFilterStrategy, ControlPlanePlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddPlacementFilter<SiloPinnedPlacementFilterStrategy, SiloPinnedPlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddSingleton<ReplicaTable>();
+        silo.Services.AddSingleton<ReplicaTables>();
+        silo.Services.AddHostedService<ReplicaTableSweeper>();
         // Declare a dead silo in seconds rather than the default tens of seconds: replicas on it must be re-routed.
         silo.Configure<ClusterMembershipOptions>(o =>
         {
@@ -44,10 +45,13 @@ public static class GrainsSiloBuilderExtensions
             o.ScaleCheckInterval = worker.ScaleCheckInterval;
             o.ScaleUpAfterChecks = worker.ScaleUpAfterChecks;
             o.ScaleDownAfter = worker.ScaleDownAfter;
+            o.DrainTimeout = worker.DrainTimeout;
         });
         if (worker.Models.Count == 0) return silo;
         silo.Services.AddSingleton<ReplicaLauncher>();
         silo.Services.AddHostedService<EngineLoader>();
+        silo.Services.AddHostedService<ReplicaHeartbeats>();
+        silo.Services.AddHostedService<ReplicaDrainer>();
         if (worker.MaxReplicasPerModel > worker.ReplicasPerModel) silo.Services.AddHostedService<ReplicaAutoscaler>();
         return silo;
     }

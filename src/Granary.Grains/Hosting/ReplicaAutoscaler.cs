@@ -54,10 +54,10 @@ internal sealed class ReplicaAutoscaler(IOptions<WorkerOptions> options, EngineH
             return;
         }
 
-        foreach (var (key, engine) in replicas.Where(r => r.Key.Index >= settings.ReplicasPerModel))
+        foreach (var replica in replicas.Where(r => r.Key.Index >= settings.ReplicasPerModel))
         {
-            var id = key.ToString();
-            if (engine.GetStats().QueueDepth > 0)
+            var (key, id) = (replica.Key, replica.Key.ToString());
+            if (replica.Engine.GetStats().QueueDepth > 0)
             {
                 _idleSince.Remove(id);
                 continue;
@@ -65,7 +65,7 @@ internal sealed class ReplicaAutoscaler(IOptions<WorkerOptions> options, EngineH
             var since = _idleSince.TryGetValue(id, out var start) ? start : _idleSince[id] = DateTime.UtcNow;
             if (DateTime.UtcNow - since < settings.ScaleDownAfter) continue;
             _idleSince.Remove(id);
-            await launcher.RetireAsync(key, cancellationToken);
+            await launcher.RetireAsync(key, settings.DrainTimeout, cancellationToken);
             return; // one change per check
         }
     }

@@ -1,16 +1,17 @@
 using Granary.Engine.Abstractions;
 using Granary.Engine.Serving;
 using Granary.Grains.Abstractions;
+using Granary.Grains.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Granary.Grains.Hosting;
 
 /// <summary>
 /// Starts a replica (load its engine with progress, warm it up with a one-token generation, start
-/// its grain so it joins the router) and retires one (leave the router, finish in-flight work, free
+/// its grain so it joins the routing tables) and retires one (drain, hand over what is left, free
 /// the engine).
 /// </summary>
-internal sealed class ReplicaLauncher(EngineHost host, IGrainFactory grains, ILocalSiloDetails silo, ILoggerFactory loggers, ILogger<ReplicaLauncher> logger)
+internal sealed class ReplicaLauncher(EngineHost host, ReplicaTables tables, ILocalSiloDetails silo, ILoggerFactory loggers, ILogger<ReplicaLauncher> logger)
 {
     public ReplicaKey KeyFor(EngineOptions model, int index) => new(model.Name, silo.SiloAddress.ToParsableString(), index);
 
@@ -27,21 +28,32 @@ internal sealed class ReplicaLauncher(EngineHost host, IGrainFactory grains, ILo
             logger.LogInformation("Loading {Model}: {Percent}%", model.Name, percent);
         });
         var engine = await LlmEngine.StartAsync(model, loggers, progress);
-        host.Add(key, engine);
+        var replica = host.Add(key, engine);
         await WarmUp(engine, cancellationToken);
-        var status = await grains.GetGrain<IModelReplicaGrain>(key.ToString()).Start();
-        host.MarkJoined(key);
-        logger.LogInformation("Serving {Model} (replica {Index}, max model length {MaxModelLength})", model.Name, index, status.Card.MaxModelLength);
+        replica.Join();
+        await tables.Heartbeat(replica.Status());
+        logger.LogInformation("Serving {Model} (replica {Index}, max model length {MaxModelLength})", model.Name, index, engine.Card.MaxModelLength);
     }
 
-    public async Task RetireAsync(ReplicaKey key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a replica out of service: no new requests from now on, in-flight ones finish within
+    /// <paramref name="grace"/>, and those still running then are handed over (their callers resume
+    /// them on another replica); then its engine is freed.
+    /// </summary>
+    public async Task RetireAsync(ReplicaKey key, TimeSpan grace, CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IModelReplicaGrain>(key.ToString()).Retire();
-        var engine = host.Find(key.ToString());
-        while (engine is not null && engine.GetStats().QueueDepth > 0)
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        if (host.Find(key.ToString()) is not { } replica) return;
+        replica.Drain();
+        await tables.Heartbeat(replica.Status());
+        var deadline = DateTime.UtcNow + grace;
+        while (replica.Engine.GetStats().QueueDepth > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        var handedOver = replica.Engine.GetStats().QueueDepth;
+        replica.Leave();
+        await tables.Remove(key);
         await host.RemoveAsync(key);
-        logger.LogInformation("Retired {Model} replica {Index}", key.Model, key.Index);
+        logger.LogInformation("Retired {Model} replica {Index}{HandedOver}", key.Model, key.Index,
+            handedOver > 0 ? $"; {handedOver} unfinished requests handed over" : "");
     }
 
     // Readiness means a replica has produced a token; this also runs the first forward pass early.

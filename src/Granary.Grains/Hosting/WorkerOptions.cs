@@ -22,6 +22,9 @@ public sealed class WorkerOptions
     /// <summary>Consecutive checks with every replica of a model queueing before another replica starts.</summary>
     public int ScaleUpAfterChecks { get; set; } = 3;
 
+    /// <summary>On shutdown, how long replicas may finish their requests before handing the rest over to other replicas.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long an extra replica must sit idle before it is retired.</summary>
     public TimeSpan ScaleDownAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -1,18 +1,18 @@
 using Granary.Grains.Abstractions;
 using Granary.Grains.Placement;
+using Granary.Grains.Routing;
 
 namespace Granary.Grains.Sessions;
 
 /// <summary>
 /// Keeps a conversation on the replica that holds its KV cache (so its prefix is reused), and
-/// moves it to the least loaded live replica when that one is gone.
+/// moves it to the least loaded serving replica when that one is gone or draining. It routes with
+/// the routing table of the silo it lives on: no call leaves the silo.
 /// </summary>
 [ControlPlanePlacementFilter]
-internal sealed class SessionGrain : Grain, ISessionGrain
+internal sealed class SessionGrain(ReplicaTable table) : Grain, ISessionGrain
 {
     private string? _replica;
-
-    private IModelRouterGrain Router => GrainFactory.GetGrain<IModelRouterGrain>(Model);
 
     private string Model
     {
@@ -24,17 +24,16 @@ internal sealed class SessionGrain : Grain, ISessionGrain
         }
     }
 
-    public async Task<string?> Resolve()
+    public Task<string?> Resolve()
     {
-        if (_replica is not null && await Router.IsLive(_replica)) return _replica;
-        _replica = await Router.Pick();
-        return _replica;
+        if (_replica is null || !table.IsServing(_replica)) _replica = table.Pick(Model);
+        return Task.FromResult(_replica);
     }
 
-    public async Task<string?> Rebind(string failedReplicaKey)
+    public Task<string?> Rebind(string failedReplicaKey)
     {
-        await Router.Remove(failedReplicaKey);
+        table.Remove(failedReplicaKey, "a call to it failed");
         if (_replica == failedReplicaKey) _replica = null;
-        return await Resolve();
+        return Resolve();
     }
 }

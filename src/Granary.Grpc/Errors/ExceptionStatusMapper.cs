@@ -14,7 +14,7 @@ internal static class ExceptionStatusMapper
         RpcException rpc => rpc,
         EngineRequestException engine => GrpcErrors.Create(StatusCode.InvalidArgument, engine.Message, engine.Param, engine.Code),
         ModelNotFoundException missing => GrpcErrors.Create(StatusCode.NotFound, missing.Message, "model", "model_not_found"),
-        ServiceUnavailableException unavailable => GrpcErrors.Create(StatusCode.Unavailable, unavailable.Message, null, "service_unavailable"),
+        ServiceUnavailableException unavailable => GrpcErrors.Create(StatusCode.Unavailable, unavailable.Message, null, unavailable.Code),
         // The client cancelled or its deadline passed: the call is over, nobody reads the status.
         OperationCanceledException when callToken.IsCancellationRequested => new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled.")),
         _ => GrpcErrors.Create(StatusCode.Internal, InternalErrorMessage),

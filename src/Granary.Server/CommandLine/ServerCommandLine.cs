@@ -24,12 +24,14 @@ internal static class ServerCommandLine
     private static readonly Option<ClusteringKind> Clustering = new("--clustering") { Description = "Membership store: localhost | redis | adonet", DefaultValueFactory = _ => ClusteringKind.Localhost };
     private static readonly Option<string?> ClusteringConnection = new("--clustering-connection") { Description = "Redis or database connection string. Also GRANARY_CLUSTERING_CONNECTION." };
     private static readonly Option<string> AdoNetInvariant = new("--adonet-invariant") { Description = "ADO.NET provider invariant", DefaultValueFactory = _ => "Npgsql" };
+    private static readonly Option<bool> ClusteringInit = new("--clustering-init") { Description = "With --clustering adonet (PostgreSQL): create Orleans' clustering tables at start-up if the database lacks them (idempotent; safe when silos start together)" };
     private static readonly Option<bool> Kubernetes = new("--kubernetes") { Description = "Take silo identity and endpoints from the Kubernetes pod (with --clustering redis|adonet)" };
     private static readonly Option<string> ClusterId = new("--cluster-id") { DefaultValueFactory = _ => "granary" };
     private static readonly Option<string> ServiceId = new("--service-id") { DefaultValueFactory = _ => "granary" };
     private static readonly Option<int> SiloPort = new("--silo-port") { DefaultValueFactory = _ => 11111 };
     private static readonly Option<int> GatewayPort = new("--gateway-port") { DefaultValueFactory = _ => 30000 };
     private static readonly Option<string?> PrimarySilo = new("--primary-silo") { Description = "With localhost clustering: host:port of the first silo, for more processes on this machine" };
+    private static readonly Option<int> DrainTimeout = new("--drain-timeout") { Description = "Seconds a stopping server lets its requests finish before it hands the rest to other replicas (workers) or cuts them (gateways)", DefaultValueFactory = _ => 30 };
     private static readonly Option<string?> AdvertisedAddress = new("--advertise-address") { Description = "IP other silos reach this one at (default: loopback for localhost clustering, else this machine's address)" };
 
     public static RootCommand Build(Func<ServerOptions, CancellationToken, Task<int>> run)
@@ -37,8 +39,8 @@ internal static class ServerCommandLine
         var root = new RootCommand("Granary: an OpenAI/NIM-compatible LLM inference cluster on Orleans and TorchSharp")
         {
             Role, Model, Replicas, MaxReplicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
-            NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
-            PrimarySilo, AdvertisedAddress,
+            NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, ClusteringInit, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
+            PrimarySilo, AdvertisedAddress, DrainTimeout,
         };
         root.SetAction((result, cancellationToken) => run(Read(result), cancellationToken));
         return root;
@@ -73,6 +75,7 @@ internal static class ServerCommandLine
             Clustering = result.GetValue(Clustering),
             ClusteringConnection = result.GetValue(ClusteringConnection) ?? Environment.GetEnvironmentVariable("GRANARY_CLUSTERING_CONNECTION"),
             AdoNetInvariant = result.GetValue(AdoNetInvariant)!,
+            ClusteringInit = PostgresOnly(result),
             Kubernetes = result.GetValue(Kubernetes),
             ClusterId = result.GetValue(ClusterId)!,
             ServiceId = result.GetValue(ServiceId)!,
@@ -80,7 +83,17 @@ internal static class ServerCommandLine
             GatewayPort = result.GetValue(GatewayPort),
             PrimarySilo = result.GetValue(PrimarySilo),
             AdvertisedAddress = result.GetValue(AdvertisedAddress),
+            DrainTimeout = TimeSpan.FromSeconds(result.GetValue(DrainTimeout) is var drain and >= 0 ? drain : throw new FormatException("--drain-timeout must not be negative")),
         };
+    }
+
+    // The schema granary ships is Orleans' PostgreSQL one; Orleans matches invariants case-sensitively.
+    private static bool PostgresOnly(ParseResult result)
+    {
+        if (!result.GetValue(ClusteringInit)) return false;
+        return result.GetValue(Clustering) == ClusteringKind.AdoNet && result.GetValue(AdoNetInvariant) == "Npgsql"
+            ? true
+            : throw new FormatException("--clustering-init creates Orleans' PostgreSQL schema: it needs --clustering adonet with --adonet-invariant Npgsql");
     }
 
     private static int Positive(int value, string name) => value > 0 ? value : throw new FormatException($"{name} must be at least 1");

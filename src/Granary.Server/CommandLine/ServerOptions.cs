@@ -24,6 +24,9 @@ internal sealed record ServerOptions
     public ClusteringKind Clustering { get; init; } = ClusteringKind.Localhost;
     public string? ClusteringConnection { get; init; }
     public string AdoNetInvariant { get; init; } = "Npgsql";
+
+    /// <summary>With adonet (Npgsql): create Orleans' clustering schema at start-up when the database lacks it.</summary>
+    public bool ClusteringInit { get; init; }
     public bool Kubernetes { get; init; }
     public string ClusterId { get; init; } = "granary";
     public string ServiceId { get; init; } = "granary";
@@ -31,6 +34,9 @@ internal sealed record ServerOptions
     public int GatewayPort { get; init; } = 30000;
     public string? PrimarySilo { get; init; }
     public string? AdvertisedAddress { get; init; }
+
+    /// <summary>How long a stopping server lets in-flight requests finish (SIGTERM to exit is at most this plus a few seconds).</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public bool ServesApi => Role != ServerRole.Worker;
 

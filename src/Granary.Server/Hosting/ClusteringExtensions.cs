@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Granary.Server.Clustering;
 using Granary.Server.CommandLine;
 using Orleans.Configuration;
 
@@ -31,6 +32,8 @@ internal static class ClusteringExtensions
                     o.Invariant = options.AdoNetInvariant;
                     o.ConnectionString = Connection(options);
                 });
+                // Orleans' own failure on a missing schema or database is a stack-trace wall; check (or create) first.
+                if (options.AdoNetInvariant == "Npgsql") silo.Services.AddHostedService<PostgresClusteringStartup>();
                 break;
         }
         if (options.Kubernetes)

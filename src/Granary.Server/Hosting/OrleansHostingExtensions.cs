@@ -23,6 +23,7 @@ internal static class OrleansHostingExtensions
     private static void Configure(WorkerOptions worker, ServerOptions options)
     {
         worker.ReplicasPerModel = options.Replicas;
+        worker.DrainTimeout = options.DrainTimeout;
         worker.MaxReplicasPerModel = Math.Max(options.MaxReplicas ?? options.Replicas, options.Replicas);
         foreach (var model in options.Models)
         {

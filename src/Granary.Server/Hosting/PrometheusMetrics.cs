@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Granary.Grains.Abstractions;
+using Granary.Grains.Routing;
 
 namespace Granary.Server.Hosting;
 
 /// <summary>
 /// GET /metrics in Prometheus' text format: every live replica's engine counters, labelled by
-/// model and replica, gathered from the routers' latest heartbeats.
+/// model and replica, gathered from this silo's routing table (the replicas' latest heartbeats).
 /// </summary>
 internal static class PrometheusMetrics
 {
@@ -25,16 +26,9 @@ internal static class PrometheusMetrics
 
     public static IEndpointRouteBuilder MapPrometheusMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", async (IGrainFactory grains, CancellationToken ct) =>
-            Results.Text(Render(await Replicas(grains)), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/metrics", (ReplicaTable table) =>
+            Results.Text(Render(table.Replicas()), "text/plain; version=0.0.4; charset=utf-8"));
         return app;
-    }
-
-    private static async Task<IReadOnlyList<ReplicaStatus>> Replicas(IGrainFactory grains)
-    {
-        var models = await grains.GetGrain<IModelCatalogGrain>(0).List();
-        var replicas = await Task.WhenAll(models.Select(m => grains.GetGrain<IModelRouterGrain>(m.Id).GetReplicas()));
-        return replicas.SelectMany(r => r).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToArray();
     }
 
     private static string Render(IReadOnlyList<ReplicaStatus> replicas)

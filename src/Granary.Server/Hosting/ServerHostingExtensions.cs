@@ -19,8 +19,16 @@ internal static class ServerHostingExtensions
         });
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error); // reports host start-up pauses as contention
-        builder.Logging.AddFilter("Polly", LogLevel.Warning); // Orleans placement logs every attempt at Information
+        // A dead silo is reported by the routing table and by each request it resumes; these repeat it,
+        // each with a stack trace, for every probe, connection, retry and pending call (40-60 KB per death).
+        builder.Logging.AddFilter("Polly", LogLevel.None); // Orleans placement's retries
+        foreach (var noisy in (string[])["Orleans.Messaging", "Orleans.Runtime.Messaging", "Orleans.Runtime.CallbackData",
+                     "Orleans.Runtime.AsyncEnumerableRequest", "Orleans.Runtime.MembershipService.SiloHealthMonitor"])
+            builder.Logging.AddFilter(noisy, LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // SIGTERM: requests get the drain timeout to finish, then the silo some seconds to leave the cluster.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainTimeout + TimeSpan.FromSeconds(15));
+        builder.Services.AddHostedService<ShutdownDeadline>();
         builder.AddGranaryCluster(options);
         if (options.ServesApi)
         {

@@ -37,11 +37,12 @@ public sealed class ErrorMappingTests
     public async Task A_model_without_a_live_replica_is_a_503()
     {
         await using var host = await ApiHost.StartAsync();
-        host.Client.Generate = (_, _) => throw new ServiceUnavailableException("The model 'x' has no live replica right now; try again shortly.");
+        host.Client.Generate = (_, _) => throw new ServiceUnavailableException("The model 'x' is loading; try again shortly.", UnavailableCodes.ModelLoading, retryAfterSeconds: 3);
         var response = await host.Http.PostJsonAsync("/v1/completions", $$"""{"model":"{{Model}}","prompt":"x"}""");
 
-        var message = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.ServiceUnavailable, "service_unavailable_error", null, "service_unavailable");
-        Assert.Contains("no live replica", message);
+        var message = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.ServiceUnavailable, "service_unavailable_error", null, "model_loading");
+        Assert.Contains("loading", message);
+        Assert.Equal("3", response.Headers.GetValues("Retry-After").Single());
     }
 
     [Fact]

@@ -59,6 +59,15 @@ internal sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a pod: the process shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        if (_process.HasExited) return;
+        using var kill = Process.Start("kill", ["-TERM", $"{_process.Id}"]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>SIGKILL (kill -9): no shutdown at all.</summary>
     public void Kill()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -44,7 +44,15 @@ internal sealed class GranaryServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>kill -9.</summary>
     public void Kill() => _process.Kill();
+
+    /// <summary>SIGTERM: a graceful stop.</summary>
+    public void Terminate() => _process.Terminate();
+
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
+
+    public bool HasExited => _process.HasExited;
 
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
 

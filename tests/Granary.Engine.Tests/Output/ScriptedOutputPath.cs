@@ -31,26 +31,39 @@ internal sealed class ScriptedOutputPath
     /// <summary>Token ids of a text, its special tokens (<c>&lt;tool_call&gt;</c>) included.</summary>
     public int[] Encode(string text) => _tokenizer.Encode(text, addSpecialTokens: false).ToArray();
 
-    /// <summary>Generates exactly the scripted tokens (fewer when a stop rule ends the choice first) and returns the events.</summary>
-    public List<GenerationEvent> Run(IReadOnlyList<int> script, SamplingParams? sampling = null, ToolCallPlan? plan = null)
+    public string Decode(int[] ids) => _tokenizer.Decode(ids);
+
+    /// <summary>
+    /// Generates exactly the scripted tokens (fewer when a stop rule ends the choice first) and returns the events.
+    /// With <paramref name="resume"/>, the choice resumes from that progress and generates the rest of the script.
+    /// </summary>
+    public List<GenerationEvent> Run(IReadOnlyList<int> script, SamplingParams? sampling = null, ToolCallPlan? plan = null, ChoiceProgress? resume = null)
     {
         sampling = (sampling ?? new SamplingParams { MaxTokens = 1000 }) with { Temperature = 0 };
         if (plan?.KeepSpecialTokens == true) sampling = sampling with { SkipSpecialTokens = false };
         var scheduler = new Scheduler(new SchedulerConfig(), new KvBlockManager(8, 16, enablePrefixCaching: false));
         var constraints = new ConstraintVocabulary(_tokenizer, new HashSet<int> { _eos }, ToolCallFormat.All.SelectMany(f => f.Syntax.MarkerTokens).ToArray());
         var sequences = new SequenceFactory(_tokenizer, scheduler, constraints);
-        var outputs = new StepOutputs(scheduler, sequences, new LogprobsBuilder(_tokenizer), new HashSet<int> { _eos }, 4096);
+        var eos = new HashSet<int> { _eos };
+        var stops = new StopRules(eos, 4096);
+        var choiceEvents = new ChoiceEvents(scheduler);
+        var admission = new RequestAdmission(scheduler, sequences, stops, choiceEvents);
+        var outputs = new StepOutputs(sequences, new LogprobsBuilder(_tokenizer), stops, choiceEvents, eos);
         var channel = Channel.CreateUnbounded<GenerationEvent>();
-        using var request = new RequestState("scripted", Encode("Hi"), sampling, channel.Writer, CPU) { ToolCalls = plan };
-        var sequence = sequences.CreateFirst(request);
-
-        foreach (var token in script)
+        using var request = new RequestState("scripted", Encode("Hi"), sampling, channel.Writer, CPU)
         {
+            ToolCalls = plan,
+            Resume = resume is null ? null : new ResumePoint { Choices = [resume] },
+        };
+        admission.Admit(request);
+
+        foreach (var token in script.Skip(resume?.TokenIds.Length ?? 0))
+        {
+            if (request.IsFinished) break;
             using var scope = NewDisposeScope();
             var logits = zeros(1, _tokenizer.VocabSize);
             logits[0, token] = 100f;
-            outputs.Process([sequence], logits);
-            if (request.IsFinished) break;
+            outputs.Process([request.Sequences[0]], logits);
         }
         var events = new List<GenerationEvent>();
         while (channel.Reader.TryRead(out var item)) events.Add(item);

@@ -66,7 +66,7 @@ public sealed class ErrorMappingTests
         host.Client.Generate = (_, _) => FailAtOnce(new ServiceUnavailableException("No replica of the model is live."));
 
         var message = await RpcAssert.FailsAsync(() => host.Inference.Chat(Calls.Chat()).ReadAllAsync(),
-            StatusCode.Unavailable, null, "service_unavailable");
+            StatusCode.Unavailable, null, "no_replica");
 
         Assert.Equal("No replica of the model is live.", message);
     }
@@ -106,7 +106,7 @@ public sealed class ErrorMappingTests
             {
                 received.Add(item);
             }
-        }, StatusCode.Unavailable, null, "service_unavailable");
+        }, StatusCode.Unavailable, null, "no_replica");
 
         Assert.Equal([GenerateResponse.EventOneofCase.Start, GenerateResponse.EventOneofCase.Delta], received.Select(m => m.EventCase));
         Assert.Equal("partial", received[1].Delta.Text);

@@ -1,0 +1,5 @@
+using Orleans.Placement;
+
+namespace Granary.Grains.Placement;
+
+internal sealed class SiloPinnedPlacementFilterStrategy() : PlacementFilterStrategy(order: 0);

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Granary.EndToEnd.Tests.Support;
+
+/// <summary>A gateway process and worker processes serving <see cref="SlowModel"/>, joined through a membership store.</summary>
+internal sealed class ProcessCluster : IAsyncDisposable
+{
+    private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private readonly string[] _store;
+    private readonly string[] _workerArguments;
+
+    private ProcessCluster(string[] store, string[] workerArguments, GranaryServer gateway)
+    {
+        _store = store;
+        _workerArguments = workerArguments;
+        Gateway = gateway;
+    }
+
+    public GranaryServer Gateway { get; }
+
+    public List<GranaryServer> Workers { get; } = [];
+
+    /// <summary>Redis membership for a fresh cluster id.</summary>
+    public static string[] Redis(RedisServer redis) =>
+        ["--clustering", "redis", "--clustering-connection", redis.Connection, "--advertise-address", "127.0.0.1", "--cluster-id", $"e2e-{Guid.NewGuid():N}"];
+
+    public static async Task<ProcessCluster> StartAsync(string[] store, int workers, params string[] workerArguments)
+    {
+        var gateway = await GranaryServer.StartLiveAsync(["--role", "gateway", .. store]);
+        var cluster = new ProcessCluster(store, workerArguments, gateway);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => cluster.AddWorkerAsync()));
+            await cluster.WaitForReplicasAsync(workers, TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+        return cluster;
+    }
+
+    /// <summary>Starts one more worker and waits until its engine is ready (not until the gateway routes to it).</summary>
+    public async Task<GranaryServer> AddWorkerAsync()
+    {
+        string[] arguments = ["--role", "worker", "--model", await SlowModel.ArgumentAsync(), "--threads", "1", "--kv-cache-memory", "64MiB", .. _workerArguments, .. _store];
+        var worker = await GranaryServer.StartAsync(arguments);
+        lock (Workers) Workers.Add(worker);
+        return worker;
+    }
+
+    /// <summary>Live replicas per worker silo port, as the gateway's /metrics shows them, with their running requests.</summary>
+    public async Task<Dictionary<int, double>> RunningBySiloPortAsync()
+    {
+        var text = await Client.GetStringAsync($"{Gateway.Url}/metrics");
+        return text.Split('\n').Where(l => l.StartsWith("granary_requests_running{", StringComparison.Ordinal)).ToDictionary(
+            l => int.Parse(l.Split("replica=\"127.0.0.1:")[1].Split('@')[0], CultureInfo.InvariantCulture),
+            l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The one worker that is running requests now.</summary>
+    public async Task<GranaryServer> ServingWorkerAsync()
+    {
+        var busy = (await RunningBySiloPortAsync()).Where(p => p.Value > 0).Select(p => p.Key).ToArray();
+        Assert.True(busy.Length == 1, $"expected one busy worker, found silo ports [{string.Join(", ", busy)}]");
+        lock (Workers) return Workers.Single(w => w.SiloPort == busy[0]);
+    }
+
+    public async Task WaitForReplicasAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while ((await RunningBySiloPortAsync()).Count != count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the gateway did not see {count} replicas within {timeout}:\n{Gateway.Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in Workers) await worker.DisposeAsync();
+        await Gateway.DisposeAsync();
+    }
+}
