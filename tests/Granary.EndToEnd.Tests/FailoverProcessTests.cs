@@ -62,6 +62,45 @@ public sealed class FailoverProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SIGTERM_on_the_gateway_lets_its_open_stream_finish_and_refuses_new_requests()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var cluster = await ProcessCluster.StartAsync(ProcessCluster.Redis(redis), workers: 1);
+        var (greedy, _) = await ReferencesAsync(cluster.Gateway);
+
+        var a = SseStream.Start(cluster.Gateway, Greedy());
+        await a.WaitForEventsAsync(40, TimeSpan.FromSeconds(60));
+        var clock = Stopwatch.StartNew();
+        cluster.Gateway.Terminate();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var refused = await RefusesNewWorkAsync(cluster.Gateway);
+        await a.Completion;
+        var exit = await cluster.Gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        AssertSame(greedy, a, cluster);
+        Assert.True(refused, "a stopping gateway still reported ready");
+        Assert.Equal(0, exit);
+        output.WriteLine($"gateway SIGTERM: open stream finished, process exited {clock.Elapsed.TotalSeconds:F1}s after the signal");
+    }
+
+    [Fact]
+    public async Task With_the_membership_store_gone_SIGTERM_still_exits_within_its_bound()
+    {
+        var redis = await RedisServer.StartAsync();
+        await using var cluster = await ProcessCluster.StartAsync(ProcessCluster.Redis(redis), workers: 1, "--drain-timeout", "1");
+        await redis.DisposeAsync();
+        var worker = cluster.Workers[0];
+
+        var clock = Stopwatch.StartNew();
+        worker.Terminate();
+        await worker.WaitForExitAsync(TimeSpan.FromSeconds(60)); // Orleans alone waits minutes for the store
+
+        // The bound: drain (1 s) + the silo's 15 s to leave + 5 s.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"exit took {clock.Elapsed}:\n{worker.Output}");
+        output.WriteLine($"membership store gone: SIGTERM to exit {clock.Elapsed.TotalSeconds:F1}s");
+    }
+
+    [Fact]
     public async Task A_burst_across_a_kill_and_a_rejoin_gets_no_error_and_no_long_wait()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -131,6 +170,19 @@ public sealed class FailoverProcessTests(ITestOutputHelper output)
         await cluster.WaitForReplicasAsync(1, TimeSpan.FromSeconds(10));
         using var again = await Client.PostAsJsonAsync($"{cluster.Gateway.Url}/v1/completions", Completion(8, temperature: 0));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    /// <summary>A stopping server is not ready: it answers 503, or (once Kestrel stopped listening) not at all.</summary>
+    private static async Task<bool> RefusesNewWorkAsync(GranaryServer server)
+    {
+        try
+        {
+            return (await Client.GetAsync($"{server.Url}/v1/health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable;
+        }
+        catch (HttpRequestException)
+        {
+            return true;
+        }
     }
 
     private async Task KillMidStreamAsync(string[] store)

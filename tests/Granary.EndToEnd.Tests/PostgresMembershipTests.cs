@@ -2,31 +2,15 @@ using Granary.EndToEnd.Tests.Support;
 
 namespace Granary.EndToEnd.Tests;
 
-/// <summary>Gateway and worker processes joined through PostgreSQL (`--clustering adonet`, Npgsql), schema by `--clustering-init`.</summary>
+/// <summary>
+/// Gateway and worker processes joined through PostgreSQL (`--clustering adonet`, Npgsql), schema by `--clustering-init`.
+/// Failover over it: <see cref="FailoverProcessTests"/>.
+/// </summary>
 [Collection(ClusterProcesses.Name)]
 public sealed class PostgresMembershipTests
 {
     /// <summary>The advisory lock key silos take while they create the schema (PostgresClusteringSchema.LockKey).</summary>
     private const long SchemaLockKey = 0x4772616E61727901;
-
-    [Fact]
-    public async Task Through_postgres_a_session_rebinds_when_its_worker_dies()
-    {
-        await using var postgres = await PostgresServer.StartAsync();
-        var cluster = Cluster(await postgres.CreateDatabaseAsync("membership"), init: true);
-        await using var gateway = await GranaryServer.StartLiveAsync(["--role", "gateway", .. cluster]);
-        await using var first = await GranaryServer.StartAsync(["--role", "worker", .. cluster]);
-        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-
-        var answer = await Http.ChatAsync(gateway, "Hello there", sessionId: "conversation-1"); // binds to the only worker
-        await using var second = await GranaryServer.StartAsync(["--role", "worker", .. cluster]);
-        first.Kill();
-
-        var again = await Http.ChatAsync(gateway, "Hello there", sessionId: "conversation-1");
-        Assert.Equal(Content(answer), Content(again)); // same weights, greedy: the same answer from the new replica
-        var fresh = await Http.ChatAsync(gateway, "A new conversation");
-        Assert.Equal(8, fresh["usage"]!["completion_tokens"]!.GetValue<int>());
-    }
 
     [Fact]
     public async Task Silos_starting_together_on_a_fresh_database_create_the_schema_once()
@@ -120,7 +104,4 @@ public sealed class PostgresMembershipTests
 
     private static void AssertNoStackTrace(string output) =>
         Assert.DoesNotContain(output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
-
-    private static string Content(System.Text.Json.Nodes.JsonObject completion) =>
-        completion["choices"]![0]!["message"]!["content"]!.GetValue<string>();
 }

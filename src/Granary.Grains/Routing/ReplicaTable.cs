@@ -22,6 +22,9 @@ public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMeta
     private readonly Dictionary<string, ReplicaEntry> _replicas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelCard> _seen = new(StringComparer.Ordinal);
 
+    /// <summary>When this table started listening: until <see cref="Expiry"/> after, it may not have heard from every replica.</summary>
+    public DateTime StartedAt { get; } = DateTime.UtcNow;
+
     public void Heartbeat(ReplicaStatus status)
     {
         var key = status.Key.ToString();

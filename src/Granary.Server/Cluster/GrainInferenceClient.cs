@@ -12,18 +12,12 @@ namespace Granary.Server.Cluster;
 /// away mid-request, resumes the request on another from what the client already received: the
 /// client sees one uninterrupted stream.
 /// </summary>
-internal sealed class GrainInferenceClient(IGrainFactory grains, ReplicaTable table, IHostApplicationLifetime lifetime, ILogger<GrainInferenceClient> logger)
+internal sealed class GrainInferenceClient(
+    IGrainFactory grains, ReplicaTable table, ReplicaRouting routing, IHostApplicationLifetime lifetime, ILogger<GrainInferenceClient> logger)
     : IInferenceClient
 {
-    // A replica lost mid-request: how often to move on, and how long to wait for a replacement.
+    // How often one request may move on to another replica before its failure is taken as its own.
     private const int MaxFailovers = 8;
-    private static readonly TimeSpan FailoverPatience = TimeSpan.FromSeconds(15);
-
-    // A new request for a known model with no replica waits this long for one before its 503.
-    private static readonly TimeSpan RoutePatience = TimeSpan.FromSeconds(2);
-
-    // A session grain whose silo just died answers after membership notices (seconds): route without it meanwhile.
-    private static readonly TimeSpan SessionPatience = TimeSpan.FromSeconds(1);
 
     public Task<IReadOnlyList<ModelCard>> ListModelsAsync(CancellationToken ct) => Task.FromResult(table.Models());
 
@@ -33,7 +27,7 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ReplicaTable ta
         if (lifetime.ApplicationStopping.IsCancellationRequested)
             throw new ServiceUnavailableException("This server is shutting down; send the request to another.", UnavailableCodes.ShuttingDown, 1);
         var session = SessionKeys.For(request, sessionId) is { } id ? grains.GetGrain<ISessionGrain>(SessionKeys.Grain(model, id)) : null;
-        var replica = await RouteAsync(model, session, ct);
+        var replica = await routing.RouteAsync(model, session, ct);
         var progress = new StreamProgress(request.Sampling.N);
         for (var failovers = 0; ; failovers++)
         {
@@ -51,7 +45,7 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ReplicaTable ta
                 {
                     logger.LogWarning("Request {Request}: replica {Replica} went away ({Error}); resuming after {Tokens} tokens",
                         request.RequestId, replica, error is OperationCanceledException ? "dropped from routing" : error.GetType().Name, progress.TokenCount);
-                    replica = await FailoverAsync(model, session, replica, ct);
+                    replica = await routing.FailoverAsync(model, session, replica, ct);
                     break;
                 }
                 var item = events.Current;
@@ -62,11 +56,11 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ReplicaTable ta
         }
     }
 
-    public async Task<TokenizeResult> TokenizeAsync(string model, PromptInput prompt, bool returnTokenStrings, CancellationToken ct) =>
-        await grains.GetGrain<IModelReplicaGrain>(await RouteAsync(model, null, ct)).Tokenize(prompt, returnTokenStrings);
+    public Task<TokenizeResult> TokenizeAsync(string model, PromptInput prompt, bool returnTokenStrings, CancellationToken ct) =>
+        CallAnyReplicaAsync(model, replica => replica.Tokenize(prompt, returnTokenStrings), ct);
 
-    public async Task<string> DetokenizeAsync(string model, int[] tokenIds, CancellationToken ct) =>
-        await grains.GetGrain<IModelReplicaGrain>(await RouteAsync(model, null, ct)).Detokenize(tokenIds);
+    public Task<string> DetokenizeAsync(string model, int[] tokenIds, CancellationToken ct) =>
+        CallAnyReplicaAsync(model, replica => replica.Detokenize(tokenIds), ct);
 
     public Task<bool> IsReadyAsync(CancellationToken ct)
     {
@@ -76,69 +70,20 @@ internal sealed class GrainInferenceClient(IGrainFactory grains, ReplicaTable ta
         return Task.FromResult(models.Count > 0 && models.All(m => replicas.Any(r => r.Key.Model == m.Id && !r.Draining && r.Stats.HasGenerated)));
     }
 
-    /// <summary>The replica for a new request: the session's when it has one, else the least loaded; a 404 or a 503 when there is none.</summary>
-    private async Task<string> RouteAsync(string model, ISessionGrain? session, CancellationToken ct)
+    /// <summary>One call to any replica of the model, made again on another when the first one turns out gone.</summary>
+    private async Task<T> CallAnyReplicaAsync<T>(string model, Func<IModelReplicaGrain, Task<T>> call, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + RoutePatience;
-        while (true)
+        for (var failovers = 0; ; failovers++)
         {
-            if (await PickAsync(model, session, ct) is { } replica) return replica;
-            var card = table.Models().FirstOrDefault(m => m.Id == model)
-                ?? throw new ModelNotFoundException(model, table.Models().Select(m => m.Id).ToArray());
-            if (DateTime.UtcNow >= deadline) throw Unavailable(card);
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
-        }
-    }
-
-    private async Task<string?> PickAsync(string model, ISessionGrain? session, CancellationToken ct)
-    {
-        if (session is null) return table.Pick(model);
-        try
-        {
-            return await session.Resolve().WaitAsync(SessionPatience, ct) ?? table.Pick(model);
-        }
-        catch (Exception error) when (!ct.IsCancellationRequested && (error is TimeoutException || ReplicaFailures.IsReplicaGone(error)))
-        {
-            return table.Pick(model);
-        }
-    }
-
-    /// <summary>Drops the replica that went away and waits (boundedly) for another to resume on.</summary>
-    private async Task<string> FailoverAsync(string model, ISessionGrain? session, string failed, CancellationToken ct)
-    {
-        table.Remove(failed, "a request's call to it failed");
-        var deadline = DateTime.UtcNow + FailoverPatience;
-        while (true)
-        {
-            if (await RebindAsync(model, session, failed, ct) is { } next) return next;
-            if (DateTime.UtcNow >= deadline)
+            var replica = await routing.RouteAsync(model, null, ct);
+            try
             {
-                throw new ServiceUnavailableException(
-                    $"The replica serving this request went away and no other replica of '{model}' took it over within {FailoverPatience.TotalSeconds:0}s; try again shortly.",
-                    UnavailableCodes.ReplicaLost, 5);
+                return await call(grains.GetGrain<IModelReplicaGrain>(replica));
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            catch (Exception error) when (failovers < MaxFailovers && !ct.IsCancellationRequested && ReplicaFailures.IsReplicaGone(error))
+            {
+                table.Remove(replica, "a call to it failed");
+            }
         }
     }
-
-    private async Task<string?> RebindAsync(string model, ISessionGrain? session, string failed, CancellationToken ct)
-    {
-        if (session is null) return table.Pick(model, avoid: failed);
-        try
-        {
-            var next = await session.Rebind(failed).WaitAsync(SessionPatience, ct);
-            return next != failed ? next : table.Pick(model, avoid: failed);
-        }
-        catch (Exception error) when (!ct.IsCancellationRequested && (error is TimeoutException || ReplicaFailures.IsReplicaGone(error)))
-        {
-            return table.Pick(model, avoid: failed);
-        }
-    }
-
-    private static ServiceUnavailableException Unavailable(ModelCard card) => card.State switch
-    {
-        ModelStates.Loading => new($"The model '{card.Id}' is still loading; try again shortly.", UnavailableCodes.ModelLoading, 5),
-        ModelStates.Draining => new($"Every replica of '{card.Id}' is shutting down; try again shortly.", UnavailableCodes.ReplicasDraining, 2),
-        _ => new($"The model '{card.Id}' has no live replica right now; try again shortly.", UnavailableCodes.NoReplica, 5),
-    };
 }

@@ -37,6 +37,7 @@ internal static class ServerHostingExtensions
                 foreach (var key in options.ApiKeys) api.ApiKeys.Add(key);
             });
             builder.Services.AddGranaryGrpc();
+            builder.Services.AddSingleton<ReplicaRouting>();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
         }
         builder.Services.AddSingleton(options);

@@ -29,6 +29,23 @@ public sealed class ModelsEndpointsTests
         Assert.True(models[1].GetProperty("created").GetInt64() > 1_700_000_000);
     }
 
+    [Fact]
+    public async Task A_cluster_listing_shows_replicas_and_state_and_a_model_still_loading_has_no_max_model_len()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Client.Models.Clear();
+        host.Client.Models.Add(new ModelCard { Id = "live", MaxModelLength = 4096, Replicas = 2, State = ModelStates.Ready });
+        host.Client.Models.Add(new ModelCard { Id = "loading", MaxModelLength = 0, Replicas = 0, State = ModelStates.Loading });
+        var models = (await (await host.Http.GetAsync("/v1/models")).JsonAsync()).GetProperty("data").EnumerateArray().ToArray();
+
+        Assert.Equal(2, models[0].GetProperty("replicas").GetInt32());
+        Assert.Equal("ready", models[0].GetProperty("state").GetString());
+        Assert.Equal(4096, models[0].GetProperty("max_model_len").GetInt32());
+        Assert.Equal(0, models[1].GetProperty("replicas").GetInt32());
+        Assert.Equal("loading", models[1].GetProperty("state").GetString());
+        Assert.False(models[1].TryGetProperty("max_model_len", out _));
+    }
+
     [Theory]
     [InlineData("/v1/models/meta/llama-3.1-8b-instruct")]
     [InlineData("/v1/models/meta%2Fllama-3.1-8b-instruct")]

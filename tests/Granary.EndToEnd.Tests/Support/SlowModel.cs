@@ -4,8 +4,8 @@ namespace Granary.EndToEnd.Tests.Support;
 
 /// <summary>
 /// A random-weight Llama big enough that a worker takes seconds over a few hundred tokens (6 layers,
-/// hidden 512: ~35 tok/s on two cores), so a test can kill it mid-stream. Written once per test run
-/// by `granary-bench make-model` with the bundled model's tokenizer.
+/// hidden 512: ~35 tok/s on two cores), so a test can kill it mid-stream. Written once, next to the
+/// tests, by `granary-bench make-model` with the bundled model's tokenizer.
 /// </summary>
 internal static class SlowModel
 {
