@@ -36,21 +36,21 @@ public sealed class AutoscalingTests : IAsyncLifetime
     [Fact]
     public async Task A_sustained_queue_adds_a_replica_and_idleness_retires_it()
     {
-        var router = _cluster.Client.GetGrain<IReplicaTableGrain>(_cluster.Silos.Single().SiloAddress.ToParsableString());
-        await WaitFor(async () => (await router.GetReplicas(ClusterFixture.Model)).Count == 1, "the standing replica");
+        var table = _cluster.Client.GetGrain<IReplicaTableGrain>(_cluster.Silos.Single().SiloAddress.ToParsableString());
+        await WaitFor(async () => (await table.GetReplicas(ClusterFixture.Model)).Count == 1, "the standing replica");
 
-        var load = Enumerable.Range(0, 8).Select(i => Generate(router, 200)).ToArray();
-        await WaitFor(async () => (await router.GetReplicas(ClusterFixture.Model)).Count == 2, "a second replica under load");
+        var load = Enumerable.Range(0, 8).Select(i => Generate(table, 200)).ToArray();
+        await WaitFor(async () => (await table.GetReplicas(ClusterFixture.Model)).Count == 2, "a second replica under load");
         await Task.WhenAll(load);
 
-        await WaitFor(async () => (await router.GetReplicas(ClusterFixture.Model)).Count == 1, "the extra replica retired when idle");
-        Assert.Equal(0, (await router.GetReplicas(ClusterFixture.Model)).Single().Key.Index); // the standing one stays
-        Assert.Equal(5, await Generate(router, 5)); // and still serves
+        await WaitFor(async () => (await table.GetReplicas(ClusterFixture.Model)).Count == 1, "the extra replica retired when idle");
+        Assert.Equal(0, (await table.GetReplicas(ClusterFixture.Model)).Single().Key.Index); // the standing one stays
+        Assert.Equal(5, await Generate(table, 5)); // and still serves
     }
 
-    private async Task<int> Generate(IReplicaTableGrain router, int tokens)
+    private async Task<int> Generate(IReplicaTableGrain table, int tokens)
     {
-        var key = await router.Pick(ClusterFixture.Model);
+        var key = await table.Pick(ClusterFixture.Model);
         var request = ClusterTests.Request with
         {
             Sampling = ClusterTests.Request.Sampling with { MaxTokens = tokens },

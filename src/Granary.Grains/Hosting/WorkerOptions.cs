@@ -13,7 +13,7 @@ public sealed class WorkerOptions
     /// <summary>Replicas a model may grow to on this silo while requests queue; equal to <see cref="ReplicasPerModel"/> turns scaling off.</summary>
     public int MaxReplicasPerModel { get; set; } = 1;
 
-    /// <summary>How often replicas report their load to the router.</summary>
+    /// <summary>How often replicas report their load to the routing tables.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often the autoscaler looks at the queues.</summary>

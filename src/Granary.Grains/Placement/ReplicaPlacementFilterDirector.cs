@@ -8,7 +8,7 @@ namespace Granary.Grains.Placement;
 /// <summary>
 /// Keeps the candidate silos that carry the replica's model (silo metadata) and are the silo named
 /// in its key. When that silo is gone no candidate is left, so the replica is never re-activated
-/// somewhere without its engine; the failed call tells the router to drop it.
+/// somewhere without its engine; the failed call tells the routing table to drop it.
 /// </summary>
 internal sealed class ReplicaPlacementFilterDirector(ISiloMetadataCache metadata) : IPlacementFilterDirector
 {
