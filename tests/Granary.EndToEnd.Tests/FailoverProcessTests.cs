@@ -143,12 +143,19 @@ public sealed class FailoverProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task With_the_last_worker_gone_requests_get_a_quick_503_and_the_model_stays_listed()
+    public async Task With_the_last_worker_gone_its_stream_ends_retryably_new_requests_get_a_quick_503_and_the_model_stays_listed()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var cluster = await ProcessCluster.StartAsync(ProcessCluster.Redis(redis), workers: 1);
+        var stream = SseStream.Start(cluster.Gateway, Greedy());
+        await stream.WaitForEventsAsync(20, TimeSpan.FromSeconds(60));
         cluster.Workers[0].Kill();
         await cluster.WaitForReplicasAsync(0, TimeSpan.FromSeconds(15));
+
+        // The stream waits a bounded time for a replica to resume on, then ends with a retryable error, not a 500.
+        await stream.Completion.WaitAsync(TimeSpan.FromSeconds(40));
+        Assert.Equal("replica_lost", stream.Error?["code"]?.GetValue<string>());
+        Assert.Equal("service_unavailable_error", stream.Error!["type"]!.GetValue<string>());
 
         var clock = Stopwatch.StartNew();
         using var response = await Client.PostAsJsonAsync($"{cluster.Gateway.Url}/v1/completions", Completion(8, temperature: 0));

@@ -24,7 +24,7 @@ internal sealed partial class ErrorHandlingFilter(ILogger<ErrorHandlingFilter> l
         catch (Exception ex)
         {
             var (status, body) = ExceptionMapper.Map(ex);
-            if (status >= StatusCodes.Status500InternalServerError)
+            if (ExceptionMapper.IsServerFault(ex))
             {
                 Unexpected(logger, ex, http.Request.Method, http.Request.Path);
             }

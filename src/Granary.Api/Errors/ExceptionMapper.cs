@@ -23,6 +23,10 @@ internal static class ExceptionMapper
             new ErrorBody(InternalErrorMessage, ErrorTypes.InternalServer, null, null)),
     };
 
-    /// <summary>Whether the failure is the server's own (logged as an error) rather than the client's.</summary>
-    public static bool IsServerFault(Exception exception) => Map(exception).Status >= StatusCodes.Status500InternalServerError;
+    /// <summary>
+    /// Whether the failure is the server's own (logged as an error, with its stack) rather than the
+    /// client's or a transient 503, whose cause the cluster layer has already logged in one line.
+    /// </summary>
+    public static bool IsServerFault(Exception exception) =>
+        Map(exception).Status is >= StatusCodes.Status500InternalServerError and not StatusCodes.Status503ServiceUnavailable;
 }
