@@ -13,8 +13,10 @@ namespace Granary.Grains.Routing;
 /// silo that joins or dies changes nobody's view but by the heartbeats it sends or stops sending.
 /// A replica is live while its heartbeats come and membership lists its silo as active.
 /// </summary>
-public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ReplicaTable> logger)
+public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ReplicaTable> logger, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>Five missed heartbeats (at the default 1 s) before a silent replica is dropped.</summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
 
@@ -23,7 +25,7 @@ public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMeta
     private readonly Dictionary<string, ModelCard> _seen = new(StringComparer.Ordinal);
 
     /// <summary>When this table started listening: until <see cref="Expiry"/> after, it may not have heard from every replica.</summary>
-    public DateTime StartedAt { get; } = DateTime.UtcNow;
+    public DateTime StartedAt { get; } = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     public void Heartbeat(ReplicaStatus status)
     {
@@ -32,11 +34,11 @@ public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMeta
         {
             if (_replicas.TryGetValue(key, out var entry))
             {
-                entry.Update(status, DateTime.UtcNow);
+                entry.Update(status, Now);
             }
             else
             {
-                _replicas[key] = new ReplicaEntry(status, DateTime.UtcNow);
+                _replicas[key] = new ReplicaEntry(status, Now);
                 logger.LogInformation("Replica {Replica} joined", key);
             }
             _seen[status.Card.Id] = status.Card;
@@ -124,7 +126,7 @@ public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMeta
     /// <summary>Drops replicas whose silo is no longer active or whose heartbeats stopped.</summary>
     public void Sweep()
     {
-        var now = DateTime.UtcNow;
+        var now = Now;
         var snapshot = membership.CurrentSnapshot;
         List<(string Key, string Reason)> gone = [];
         lock (_lock)
@@ -138,6 +140,8 @@ public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMeta
         }
         foreach (var (key, reason) in gone) Remove(key, reason);
     }
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     private HashSet<string> ConfiguredModels()
     {
