@@ -40,9 +40,9 @@ internal sealed class GrainInferenceClient(
                 {
                     if (!await events.MoveNextAsync()) yield break;
                 }
-                catch (Exception error) when (!ct.IsCancellationRequested && failovers < MaxFailovers
-                    && (error is OperationCanceledException || ReplicaFailures.IsReplicaGone(error)))
+                catch (Exception error) when (!ct.IsCancellationRequested && (error is OperationCanceledException || ReplicaFailures.IsReplicaGone(error)))
                 {
+                    if (failovers == MaxFailovers) throw ReplicaRouting.Lost(model, $"{MaxFailovers} replicas in a row went away");
                     logger.LogWarning("Request {Request}: replica {Replica} went away ({Error}); resuming after {Tokens} tokens",
                         request.RequestId, replica, error is OperationCanceledException ? "dropped from routing" : error.GetType().Name, progress.TokenCount);
                     replica = await routing.FailoverAsync(model, session, replica, ct);
@@ -80,8 +80,9 @@ internal sealed class GrainInferenceClient(
             {
                 return await call(grains.GetGrain<IModelReplicaGrain>(replica));
             }
-            catch (Exception error) when (failovers < MaxFailovers && !ct.IsCancellationRequested && ReplicaFailures.IsReplicaGone(error))
+            catch (Exception error) when (!ct.IsCancellationRequested && ReplicaFailures.IsReplicaGone(error))
             {
+                if (failovers == MaxFailovers) throw ReplicaRouting.Lost(model, $"{MaxFailovers} replicas in a row went away");
                 table.Remove(replica, "a call to it failed");
             }
         }

@@ -58,12 +58,7 @@ internal sealed class ReplicaRouting(ReplicaTable table)
         while (true)
         {
             if (await RebindAsync(model, session, failed, ct) is { } next) return next;
-            if (DateTime.UtcNow >= deadline)
-            {
-                throw new ServiceUnavailableException(
-                    $"The replica serving this request went away and no other replica of '{model}' took it over within {FailoverPatience.TotalSeconds:0}s; try again shortly.",
-                    UnavailableCodes.ReplicaLost, 5);
-            }
+            if (DateTime.UtcNow >= deadline) throw Lost(model, $"no other replica took it over within {FailoverPatience.TotalSeconds:0}s");
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
     }
@@ -81,6 +76,10 @@ internal sealed class ReplicaRouting(ReplicaTable table)
             return table.Pick(model, avoid: failed);
         }
     }
+
+    /// <summary>The request's replica went away and it could not go on elsewhere.</summary>
+    public static ServiceUnavailableException Lost(string model, string why) =>
+        new($"The replica of '{model}' serving this request went away and {why}; try again shortly.", UnavailableCodes.ReplicaLost, 5);
 
     private static ServiceUnavailableException Unavailable(ModelCard card) => card.State switch
     {
