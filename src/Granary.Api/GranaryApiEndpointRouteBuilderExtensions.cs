@@ -19,6 +19,7 @@ public static class GranaryApiEndpointRouteBuilderExtensions
     {
         var open = endpoints.MapGroup("").AddEndpointFilter(Resolve<ErrorHandlingFilter>);
         HealthEndpoints.Map(open);
+        VersionEndpoints.MapOpen(open);
 
         var keyed = endpoints.MapGroup("")
             .AddEndpointFilter(Resolve<ErrorHandlingFilter>)
@@ -27,6 +28,7 @@ public static class GranaryApiEndpointRouteBuilderExtensions
         CompletionsEndpoint.Map(keyed);
         ChatCompletionsEndpoint.Map(keyed);
         TokenizerEndpoints.Map(keyed);
+        VersionEndpoints.MapKeyed(keyed);
 
         FallbackEndpoints.Map(endpoints);
         return endpoints;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Granary.Grpc;
 
-/// <summary>Maps granary.v1.InferenceService and grpc.health.v1.Health; see <see cref="GranaryGrpcServiceCollectionExtensions.AddGranaryGrpc"/>.</summary>
+/// <summary>Maps granary.v1.InferenceService, grpc.health.v1.Health and grpc.reflection; see <see cref="GranaryGrpcServiceCollectionExtensions.AddGranaryGrpc"/>.</summary>
 public static class GranaryGrpcEndpointRouteBuilderExtensions
 {
     /// <summary>
@@ -15,6 +15,7 @@ public static class GranaryGrpcEndpointRouteBuilderExtensions
     {
         endpoints.MapGrpcService<InferenceGrpcService>();
         endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
         return endpoints;
     }
 }

@@ -34,6 +34,8 @@ public static class GranaryGrpcServiceCollectionExtensions
             grpc.Interceptors.Add<ApiKeyInterceptor>();
         });
 
+        // Reflection lets grpcurl-style clients discover the services without the .proto.
+        services.AddGrpcReflection();
         services.AddHealthChecks()
             .AddCheck<InferenceReadinessCheck>("granary-inference-ready", tags: [HealthServiceNames.ReadyTag])
             .AddCheck("granary-process-live", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: [HealthServiceNames.LiveTag]);

@@ -1,6 +1,7 @@
 using Granary.Api;
 using Granary.Grpc.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
+using ReflectionClient = Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -23,6 +24,7 @@ internal sealed class GrpcHost : IAsyncDisposable
         _channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
         Inference = new InferenceService.InferenceServiceClient(_channel);
         Health = new HealthClient(_channel);
+        Reflection = new ReflectionClient(_channel);
     }
 
     public ScriptedInferenceClient Client { get; }
@@ -30,6 +32,8 @@ internal sealed class GrpcHost : IAsyncDisposable
     public InferenceService.InferenceServiceClient Inference { get; }
 
     public HealthClient Health { get; }
+
+    public ReflectionClient Reflection { get; }
 
     public static async Task<GrpcHost> StartAsync(Action<GranaryApiOptions>? configure = null)
     {
