@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Granary.Api.Authentication;
 
-/// <summary>The HTTP side of <see cref="ApiKeyGrant"/>: a refusal becomes a 403 or a 429 with Retry-After.</summary>
+/// <summary>
+/// The HTTP side of <see cref="ApiKeyGrant"/>: a refusal becomes a 403 or a 429 with Retry-After, or,
+/// when waiting cannot help, with <c>x-should-retry: false</c>, which OpenAI's SDKs obey instead of retrying.
+/// </summary>
 internal static class KeyAccess
 {
     public static ApiKeyGrant Grant(HttpContext http) => http.Features.Get<ApiKeyGrant>() ?? ApiKeyGrant.Unrestricted;
@@ -27,6 +30,10 @@ internal static class KeyAccess
         if (denial.RetryAfterSeconds is { } seconds)
         {
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (denial.Reason == AccessDenialReason.RateLimited)
+        {
+            http.Response.Headers["x-should-retry"] = "false";
         }
 
         var status = denial.Reason == AccessDenialReason.ModelNotAllowed ? StatusCodes.Status403Forbidden : StatusCodes.Status429TooManyRequests;

@@ -141,6 +141,7 @@ public sealed class ScopedKeyTests
         var message = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.TooManyRequests, "tokens", null, "request_too_large");
         Assert.Contains("requested 201", message);
         Assert.Null(response.Headers.RetryAfter);
+        Assert.Equal("false", Header(response, "x-should-retry"));
         Assert.Equal("100", Header(response, "x-ratelimit-remaining-tokens"));
         Assert.Empty(host.Client.Calls);
     }
