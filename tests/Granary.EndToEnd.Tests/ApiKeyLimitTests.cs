@@ -13,7 +13,8 @@ public sealed class ApiKeyLimitTests : IDisposable
           {"key": "e2e-scoped", "models": ["some-other-model"]},
           {"key": "e2e-rpm", "models": "*", "requests_per_minute": 2},
           {"key": "e2e-tpm", "tokens_per_minute": 150},
-          {"key": "e2e-grpc-rpm", "models": ["tiny-llama3"], "requests_per_minute": 1}
+          {"key": "e2e-grpc-rpm", "models": ["tiny-llama3"], "requests_per_minute": 1},
+          {"key": "e2e-shared", "requests_per_minute": 1}
         ]}
         """;
 

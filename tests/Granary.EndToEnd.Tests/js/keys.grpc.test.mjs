@@ -1,5 +1,5 @@
 // API key scopes and limits through @grpc/grpc-js, against a server started with the keys file of
-// ApiKeyLimitTests.cs (GRANARY_GRPC_URL, GRANARY_MODEL).
+// ApiKeyLimitTests.cs (GRANARY_GRPC_URL, GRANARY_URL for the HTTP side, GRANARY_MODEL).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,21 @@ test('requests per minute: trailers on success, then RESOURCE_EXHAUSTED with ret
     const [retryAfter] = error.metadata.get('retry-after');
     assert.ok(Number(retryAfter) >= 1 && Number(retryAfter) <= 60, `retry-after ${retryAfter}`);
     assert.deepEqual(error.metadata.get('x-ratelimit-remaining-requests'), ['0']);
+    return true;
+  });
+});
+
+test('HTTP and gRPC calls of a key spend the same budget', async () => {
+  const response = await fetch(`${process.env.GRANARY_URL}/v1/completions`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer e2e-shared', 'content-type': 'application/json' },
+    body: JSON.stringify({ model, prompt: 'Hi', max_tokens: 2 }),
+  });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('x-ratelimit-remaining-requests'), '0');
+
+  await assert.rejects(generate('e2e-shared'), (error) => {
+    assert.equal(error.code, grpc.status.RESOURCE_EXHAUSTED, `${error.code}: ${error.details}`);
     return true;
   });
 });
