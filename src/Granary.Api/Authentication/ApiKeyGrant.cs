@@ -36,7 +36,7 @@ public sealed class ApiKeyGrant
 
     /// <summary>A generation: the model must be allowed, it counts as one request and is charged <see cref="TokenEstimate"/> tokens.</summary>
     public AccessDenial? AdmitGeneration(string model, IReadOnlyList<GenerationRequest> requests) =>
-        CheckModel(model) ?? Admit(TokenEstimate.Of(requests));
+        CheckModel(model) ?? (_limiters is null ? null : Admit(TokenEstimate.Of(requests)));
 
     /// <summary>The x-ratelimit-* headers (or trailers) for the limits this key has, as they stand now.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> RateLimitHeaderValues() =>

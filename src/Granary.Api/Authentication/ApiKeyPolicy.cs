@@ -14,16 +14,19 @@ public sealed class ApiKeyPolicy : IDisposable
     private const string BearerPrefix = "Bearer ";
 
     private readonly (byte[] Key, ApiKeyGrant Grant)[] _keys;
-    private readonly KeyRateLimiters _limiters = new();
+    private readonly KeyRateLimiters? _limiters;
 
     public ApiKeyPolicy(IOptions<GranaryApiOptions> options)
     {
         // Scoped keys first: a key listed both ways keeps its scope and limits.
-        _keys = options.Value.ScopedApiKeys
+        var keys = options.Value.ScopedApiKeys
             .Concat(options.Value.ApiKeys.Where(k => k.Length > 0).Select(k => new ApiKeyDefinition(k)))
             .DistinctBy(d => d.Key, StringComparer.Ordinal)
-            .Select(d => (Encoding.UTF8.GetBytes(d.Key), new ApiKeyGrant(d, _limiters)))
             .ToArray();
+
+        // No limiters (nor their refill timer) unless some key has a limit.
+        _limiters = keys.Any(k => k.IsLimited) ? new KeyRateLimiters() : null;
+        _keys = keys.Select(d => (Encoding.UTF8.GetBytes(d.Key), new ApiKeyGrant(d, _limiters))).ToArray();
     }
 
     /// <summary>No keys configured: every request passes, as vLLM without --api-key.</summary>
@@ -52,5 +55,5 @@ public sealed class ApiKeyPolicy : IDisposable
         return found;
     }
 
-    public void Dispose() => _limiters.Dispose();
+    public void Dispose() => _limiters?.Dispose();
 }
