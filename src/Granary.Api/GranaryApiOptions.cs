@@ -8,4 +8,7 @@ public sealed class GranaryApiOptions
     /// without --api-key.
     /// </summary>
     public IList<string> ApiKeys { get; } = [];
+
+    /// <summary>Keys with the models they may use and their per-minute limits (--api-keys-file).</summary>
+    public IList<Authentication.ApiKeyDefinition> ScopedApiKeys { get; } = [];
 }

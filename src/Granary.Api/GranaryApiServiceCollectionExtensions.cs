@@ -18,6 +18,7 @@ public static class GranaryApiServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ErrorHandlingFilter>();
+        services.TryAddSingleton<ApiKeyPolicy>();
         services.TryAddSingleton<ApiKeyFilter>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Granary.Api;
+using Granary.Api.Authentication;
 using Granary.Grpc.Authentication;
 using Granary.Grpc.Errors;
 using Granary.Grpc.Health;
@@ -25,6 +26,7 @@ public static class GranaryGrpcServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GenerationStreamer>();
         services.TryAddSingleton<ErrorMappingInterceptor>();
+        services.TryAddSingleton<ApiKeyPolicy>();
         services.TryAddSingleton<ApiKeyInterceptor>();
 
         // Per service, not global: the health service must stay open and keep its own error handling.

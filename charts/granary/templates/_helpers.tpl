@@ -123,7 +123,23 @@ api-keys
 {{- end }}
 
 {{- define "granary.apiKeysEnabled" -}}
-{{- if or .Values.apiKeys.existingSecret .Values.apiKeys.keys }}true{{ end }}
+{{- if or .Values.apiKeys.existingSecret .Values.apiKeys.keys (include "granary.apiKeysFileEnabled" .) }}true{{ end }}
+{{- end }}
+
+{{- define "granary.apiKeysFileEnabled" -}}
+{{- if or .Values.apiKeys.keysFile.existingSecret .Values.apiKeys.keysFile.json }}true{{ end }}
+{{- end }}
+
+{{- define "granary.apiKeysFileSecretName" -}}
+{{- default (printf "%s-api-keys-file" (include "granary.fullname" .)) .Values.apiKeys.keysFile.existingSecret }}
+{{- end }}
+
+{{- define "granary.apiKeysFileSecretKey" -}}
+{{- if .Values.apiKeys.keysFile.existingSecret }}
+{{- .Values.apiKeys.keysFile.existingSecretKey }}
+{{- else -}}
+api-keys.json
+{{- end }}
 {{- end }}
 
 {{- define "granary.redisHost" -}}

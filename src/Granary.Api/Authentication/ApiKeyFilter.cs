@@ -1,41 +1,51 @@
-using System.Security.Cryptography;
-using System.Text;
 using Granary.Api.Errors;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Granary.Api.Authentication;
 
 /// <summary>
 /// Requires <c>Authorization: Bearer KEY</c> with one of the configured keys, as OpenAI and vLLM's
-/// --api-key do. With no keys configured every request passes.
+/// --api-key do, and leaves the key's grant for the endpoints (<see cref="KeyAccess"/>). With no keys
+/// configured every request passes. A limited key's responses all carry its x-ratelimit-* headers.
 /// </summary>
-internal sealed class ApiKeyFilter(IOptions<GranaryApiOptions> options) : IEndpointFilter
+internal sealed class ApiKeyFilter(ApiKeyPolicy policy) : IEndpointFilter
 {
-    private const string BearerPrefix = "Bearer ";
-
-    private readonly byte[][] _keys = options.Value.ApiKeys.Where(k => k.Length > 0).Select(Encoding.UTF8.GetBytes).ToArray();
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (_keys.Length == 0)
+        if (policy.IsOpen)
         {
             return await next(context);
         }
 
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        var http = context.HttpContext;
+        if (ApiKeyPolicy.BearerToken(http.Request.Headers.Authorization.ToString()) is not { } presented)
         {
-            return Refuse(context.HttpContext,
+            return Refuse(http,
                 "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
         }
 
-        var presented = Encoding.UTF8.GetBytes(header[BearerPrefix.Length..].Trim());
-        // Fixed-time comparison so that response timing does not reveal how much of a key matched.
-        return _keys.Any(key => CryptographicOperations.FixedTimeEquals(key, presented))
-            ? await next(context)
-            : Refuse(context.HttpContext, "Incorrect API key provided.");
+        if (policy.Find(presented) is not { } grant)
+        {
+            return Refuse(http, "Incorrect API key provided.");
+        }
+
+        http.Features.Set(grant);
+        if (grant.IsLimited)
+        {
+            // At the start of the response, so the numbers include this request's own charge.
+            http.Response.OnStarting(() =>
+            {
+                foreach (var (name, value) in grant.RateLimitHeaderValues())
+                {
+                    http.Response.Headers[name] = value;
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        return await next(context);
     }
 
     private static ErrorResult Refuse(HttpContext http, string message)

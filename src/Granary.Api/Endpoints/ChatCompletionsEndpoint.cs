@@ -1,7 +1,9 @@
+using Granary.Api.Authentication;
 using Granary.Api.Generation;
 using Granary.Api.Protocol;
 using Granary.Api.Streaming;
 using Granary.Api.Validation;
+using Granary.Engine.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -28,7 +30,9 @@ internal static class ChatCompletionsEndpoint
         var id = RequestIds.NewChatCompletion();
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var sessionId = SessionIds.Resolve(request.SessionId, http.Request);
-        await using var generation = await StartedGeneration.StartAsync(client, request.Model, [request.ToGenerationRequest(id)], sessionId, ct);
+        GenerationRequest[] requests = [request.ToGenerationRequest(id)];
+        KeyAccess.AdmitGeneration(http, request.Model, requests);
+        await using var generation = await StartedGeneration.StartAsync(client, request.Model, requests, sessionId, ct);
 
         if (request.Stream)
         {

@@ -1,3 +1,4 @@
+using Granary.Api.Authentication;
 using Granary.Api.Generation;
 using Granary.Api.Protocol;
 using Granary.Api.Streaming;
@@ -29,7 +30,9 @@ internal static class CompletionsEndpoint
         var id = RequestIds.NewCompletion();
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var sessionId = SessionIds.Resolve(request.SessionId, http.Request);
-        await using var generation = await StartedGeneration.StartAsync(client, request.Model, request.ToGenerationRequests(id), sessionId, ct);
+        var requests = request.ToGenerationRequests(id);
+        KeyAccess.AdmitGeneration(http, request.Model, requests);
+        await using var generation = await StartedGeneration.StartAsync(client, request.Model, requests, sessionId, ct);
         var firstPromptTokens = await FirstPromptTokensAsync(client, request, generation.Prompts, ct);
 
         if (request.Stream)

@@ -1,3 +1,4 @@
+using Granary.Api.Authentication;
 using Granary.Api.Protocol;
 using Granary.Engine.Abstractions;
 using Microsoft.AspNetCore.Builder;
@@ -18,8 +19,10 @@ internal static class ModelsEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time)
     {
+        // A key sees only the models it may use.
+        var grant = KeyAccess.Grant(http);
         var cards = await client.ListModelsAsync(http.RequestAborted);
-        var models = cards.Select(card => Describe(card, time)).ToArray();
+        var models = cards.Where(card => grant.MayUse(card.Id)).Select(card => Describe(card, time)).ToArray();
         return TypedResults.Json(new ModelList(models), ApiJson.Info<ModelList>());
     }
 
@@ -33,6 +36,7 @@ internal static class ModelsEndpoints
             return await ListAsync(http, client, time);
         }
 
+        KeyAccess.CheckModel(http, modelId);
         var cards = await client.ListModelsAsync(http.RequestAborted);
         var card = cards.FirstOrDefault(c => c.Id == modelId)
             ?? throw new ModelNotFoundException(modelId, cards.Select(c => c.Id).ToArray());

@@ -1,3 +1,4 @@
+using Granary.Api.Authentication;
 using Granary.Api.Errors;
 using Granary.Api.Protocol;
 using Granary.Api.Validation;
@@ -26,7 +27,8 @@ internal static class TokenizerEndpoints
             request = TokenizeRequestReader.Read(body.RootElement);
         }
 
-        var model = request.Model ?? await DefaultModelAsync(client, ct);
+        var model = request.Model ?? await DefaultModelAsync(http, client, ct);
+        KeyAccess.AdmitRequest(http, model);
         var result = await client.TokenizeAsync(model, request.Prompt, request.ReturnTokenStrs, ct);
         return TypedResults.Json(TokenizeResponse.From(result), ApiJson.Info<TokenizeResponse>());
     }
@@ -40,16 +42,18 @@ internal static class TokenizerEndpoints
             request = DetokenizeRequestReader.Read(body.RootElement);
         }
 
-        var model = request.Model ?? await DefaultModelAsync(client, ct);
+        var model = request.Model ?? await DefaultModelAsync(http, client, ct);
+        KeyAccess.AdmitRequest(http, model);
         var text = await client.DetokenizeAsync(model, request.Tokens, ct);
         return TypedResults.Json(new DetokenizeResponse(text), ApiJson.Info<DetokenizeResponse>());
     }
 
-    /// <summary>vLLM lets these utility endpoints omit the model: the first served one is meant.</summary>
-    private static async Task<string> DefaultModelAsync(IInferenceClient client, CancellationToken ct)
+    /// <summary>vLLM lets these utility endpoints omit the model: the first served one the key may use is meant.</summary>
+    private static async Task<string> DefaultModelAsync(HttpContext http, IInferenceClient client, CancellationToken ct)
     {
-        var models = await client.ListModelsAsync(ct);
-        return models.Count > 0
+        var grant = KeyAccess.Grant(http);
+        var models = (await client.ListModelsAsync(ct)).Where(m => grant.MayUse(m.Id)).ToArray();
+        return models.Length > 0
             ? models[0].Id
             : throw new ApiException(StatusCodes.Status404NotFound, "No models are being served.", "model", "model_not_found");
     }

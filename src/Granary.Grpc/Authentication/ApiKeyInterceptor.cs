@@ -1,57 +1,71 @@
-using System.Security.Cryptography;
-using System.Text;
-using Granary.Api;
+using Granary.Api.Authentication;
 using Granary.Grpc.Errors;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Options;
 
 namespace Granary.Grpc.Authentication;
 
 /// <summary>
-/// Requires <c>authorization: Bearer KEY</c> metadata with one of the HTTP API's keys; with none
-/// configured every call passes. Attached to the inference service only, so health checks stay open.
+/// Requires <c>authorization: Bearer KEY</c> metadata with one of the HTTP API's keys (the same
+/// <see cref="ApiKeyPolicy"/>, so limits are shared); with none configured every call passes. Leaves the
+/// key's grant for the service (<see cref="GrpcKeyAccess"/>) and ends a limited key's calls with its
+/// x-ratelimit-* trailers. Attached to the inference service only, so health checks stay open.
 /// </summary>
-internal sealed class ApiKeyInterceptor(IOptions<GranaryApiOptions> options) : Interceptor
+internal sealed class ApiKeyInterceptor(ApiKeyPolicy policy) : Interceptor
 {
     private const string AuthorizationKey = "authorization";
-    private const string BearerPrefix = "Bearer ";
 
-    private readonly byte[][] _keys = options.Value.ApiKeys.Where(k => k.Length > 0).Select(Encoding.UTF8.GetBytes).ToArray();
-
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        Authenticate(context);
-        return continuation(request, context);
+        var grant = Authenticate(context);
+        try
+        {
+            return await continuation(request, context);
+        }
+        finally
+        {
+            AddRateLimitTrailers(grant, context);
+        }
     }
 
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Authenticate(context);
-        return continuation(request, responseStream, context);
+        var grant = Authenticate(context);
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        finally
+        {
+            AddRateLimitTrailers(grant, context);
+        }
     }
 
-    private void Authenticate(ServerCallContext context)
+    private ApiKeyGrant Authenticate(ServerCallContext context)
     {
-        if (_keys.Length == 0)
+        if (policy.IsOpen)
         {
-            return;
+            return ApiKeyGrant.Unrestricted;
         }
 
-        var header = context.RequestHeaders.GetValue(AuthorizationKey) ?? "";
-        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (ApiKeyPolicy.BearerToken(context.RequestHeaders.GetValue(AuthorizationKey)) is not { } presented)
         {
             throw Refuse("You didn't provide an API key. Send it as 'authorization: Bearer YOUR_KEY' metadata.");
         }
 
-        var presented = Encoding.UTF8.GetBytes(header[BearerPrefix.Length..].Trim());
-        // Fixed-time comparison so that response timing does not reveal how much of a key matched.
-        if (!_keys.Any(key => CryptographicOperations.FixedTimeEquals(key, presented)))
+        var grant = policy.Find(presented) ?? throw Refuse("Incorrect API key provided.");
+        GrpcKeyAccess.Remember(context, grant);
+        return grant;
+    }
+
+    private static void AddRateLimitTrailers(ApiKeyGrant grant, ServerCallContext context)
+    {
+        foreach (var (name, value) in grant.RateLimitHeaderValues())
         {
-            throw Refuse("Incorrect API key provided.");
+            context.ResponseTrailers.Add(name, value);
         }
     }
 

@@ -1,4 +1,5 @@
 using Granary.Api;
+using Granary.Grpc.Authentication;
 using Granary.Grpc.Errors;
 using Granary.Grpc.Mapping;
 using Granary.Grpc.V1;
@@ -15,9 +16,11 @@ internal sealed class InferenceGrpcService(IInferenceClient client, GenerationSt
 
     public override async Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context)
     {
+        // A key sees only the models it may use.
+        var grant = GrpcKeyAccess.Grant(context);
         var cards = await client.ListModelsAsync(context.CancellationToken);
         var response = new ListModelsResponse();
-        response.Models.AddRange(cards.Select(ResponseMapper.ToModel));
+        response.Models.AddRange(cards.Where(card => grant.MayUse(card.Id)).Select(ResponseMapper.ToModel));
         return response;
     }
 
@@ -25,6 +28,7 @@ internal sealed class InferenceGrpcService(IInferenceClient client, GenerationSt
     {
         GenerateRequestValidator.Validate(request);
         var generation = RequestMapper.ToGenerationRequest(request, $"cmpl-{Guid.NewGuid():N}");
+        GrpcKeyAccess.AdmitGeneration(context, request.Model, generation);
         return streamer.StreamAsync(request.Model, generation, SessionId(request.SessionId, context), responseStream, context.CancellationToken);
     }
 
@@ -32,13 +36,15 @@ internal sealed class InferenceGrpcService(IInferenceClient client, GenerationSt
     {
         ChatRequestValidator.Validate(request);
         var generation = RequestMapper.ToGenerationRequest(request, $"chatcmpl-{Guid.NewGuid():N}");
+        GrpcKeyAccess.AdmitGeneration(context, request.Model, generation);
         return streamer.StreamAsync(request.Model, generation, SessionId(request.SessionId, context), responseStream, context.CancellationToken);
     }
 
     public override async Task<TokenizeResponse> Tokenize(TokenizeRequest request, ServerCallContext context)
     {
         TokenizeRequestValidator.Validate(request);
-        var model = await ResolveModelAsync(request.Model, context.CancellationToken);
+        var model = await ResolveModelAsync(request.Model, context);
+        GrpcKeyAccess.AdmitRequest(context, model);
         var result = await client.TokenizeAsync(model, RequestMapper.ToPromptInput(request), request.ReturnTokenStrings, context.CancellationToken);
         return ResponseMapper.ToTokenizeResponse(result);
     }
@@ -46,21 +52,23 @@ internal sealed class InferenceGrpcService(IInferenceClient client, GenerationSt
     public override async Task<DetokenizeResponse> Detokenize(DetokenizeRequest request, ServerCallContext context)
     {
         DetokenizeRequestValidator.Validate(request);
-        var model = await ResolveModelAsync(request.Model, context.CancellationToken);
+        var model = await ResolveModelAsync(request.Model, context);
+        GrpcKeyAccess.AdmitRequest(context, model);
         var text = await client.DetokenizeAsync(model, request.Tokens.ToArray(), context.CancellationToken);
         return new DetokenizeResponse { Text = text };
     }
 
-    /// <summary>As vLLM's utility endpoints: no model means the first served one.</summary>
-    private async Task<string> ResolveModelAsync(string model, CancellationToken ct)
+    /// <summary>As vLLM's utility endpoints: no model means the first served one the key may use.</summary>
+    private async Task<string> ResolveModelAsync(string model, ServerCallContext context)
     {
         if (model.Length > 0)
         {
             return model;
         }
 
-        var models = await client.ListModelsAsync(ct);
-        return models.Count > 0 ? models[0].Id : throw GrpcErrors.NoModelsServed();
+        var grant = GrpcKeyAccess.Grant(context);
+        var models = (await client.ListModelsAsync(context.CancellationToken)).Where(m => grant.MayUse(m.Id)).ToArray();
+        return models.Length > 0 ? models[0].Id : throw GrpcErrors.NoModelsServed();
     }
 
     private static string? SessionId(string fromRequest, ServerCallContext context)

@@ -15,6 +15,7 @@ internal static class ServerCommandLine
     private static readonly Option<int> Port = new("--port") { Description = "HTTP port", DefaultValueFactory = _ => 8000 };
     private static readonly Option<int> GrpcPort = new("--grpc-port") { Description = "HTTP/2 port for gRPC (granary.v1.InferenceService, grpc.health.v1); 0 turns it off", DefaultValueFactory = _ => 8001 };
     private static readonly Option<string[]> ApiKey = new("--api-key") { Description = "Accepted bearer key; repeatable. Also GRANARY_API_KEYS (comma-separated).", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string?> ApiKeysFile = new("--api-keys-file") { Description = "JSON file of keys with the models each may use and its requests/tokens per minute. Also GRANARY_API_KEYS_FILE." };
     private static readonly Option<int?> MaxModelLength = new("--max-model-len") { Description = "Context window (default: the model's max_position_embeddings)" };
     private static readonly Option<string?> KvCacheMemory = new("--kv-cache-memory") { Description = "KV cache size, e.g. 2GiB (default: a quarter of free memory)" };
     private static readonly Option<int> MaxNumSeqs = new("--max-num-seqs") { Description = "Sequences batched at once", DefaultValueFactory = _ => 256 };
@@ -38,7 +39,7 @@ internal static class ServerCommandLine
     {
         var root = new RootCommand("Granary: an OpenAI/NIM-compatible LLM inference cluster on Orleans and TorchSharp")
         {
-            Role, Model, Replicas, MaxReplicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
+            Role, Model, Replicas, MaxReplicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, ApiKeysFile, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
             NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, ClusteringInit, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
             PrimarySilo, AdvertisedAddress, DrainTimeout,
         };
@@ -66,6 +67,9 @@ internal static class ServerCommandLine
             Port = result.GetValue(Port),
             GrpcPort = result.GetValue(GrpcPort),
             ApiKeys = keys,
+            ScopedApiKeys = (result.GetValue(ApiKeysFile) ?? Environment.GetEnvironmentVariable("GRANARY_API_KEYS_FILE")) is { Length: > 0 } file
+                ? Granary.Api.Authentication.ApiKeysFile.Load(file)
+                : [],
             MaxModelLength = result.GetValue(MaxModelLength),
             KvCacheBytes = result.GetValue(KvCacheMemory) is { } size ? ByteSize.Parse(size) : null,
             MaxNumSequences = Positive(result.GetValue(MaxNumSeqs), "--max-num-seqs"),

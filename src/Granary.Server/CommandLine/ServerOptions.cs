@@ -15,6 +15,9 @@ internal sealed record ServerOptions
     /// <summary>HTTP/2 port for the gRPC API (granary.v1, grpc.health.v1); 0 turns it off.</summary>
     public int GrpcPort { get; init; } = 8001;
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
+
+    /// <summary>Keys with model scopes and per-minute limits, from --api-keys-file.</summary>
+    public IReadOnlyList<Granary.Api.Authentication.ApiKeyDefinition> ScopedApiKeys { get; init; } = [];
     public int? MaxModelLength { get; init; }
     public long? KvCacheBytes { get; init; }
     public int MaxNumSequences { get; init; } = 256;

@@ -35,6 +35,7 @@ internal static class ServerHostingExtensions
             builder.Services.AddGranaryApi(api =>
             {
                 foreach (var key in options.ApiKeys) api.ApiKeys.Add(key);
+                foreach (var key in options.ScopedApiKeys) api.ScopedApiKeys.Add(key);
             });
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
