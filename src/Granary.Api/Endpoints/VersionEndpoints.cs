@@ -1,4 +1,5 @@
 using System.Reflection;
+using Granary.Api.Authentication;
 using Granary.Api.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,8 +28,9 @@ internal static class VersionEndpoints
 
     private static async Task<IResult> MetadataAsync(HttpContext http, [FromServices] IInferenceClient client)
     {
+        var grant = KeyAccess.Grant(http); // a key sees only the models it may use
         var models = await client.ListModelsAsync(http.RequestAborted);
-        var info = models.Select(m => new NimModelInfo(m.Id, m.Root.Length > 0 ? m.Root : m.Id)).ToArray();
+        var info = models.Where(m => grant.MayUse(m.Id)).Select(m => new NimModelInfo(m.Id, m.Root.Length > 0 ? m.Root : m.Id)).ToArray();
         return TypedResults.Json(new NimMetadataResponse(Release, info), ApiJson.Info<NimMetadataResponse>());
     }
 }
