@@ -24,7 +24,8 @@ internal sealed partial class ErrorHandlingFilter(ILogger<ErrorHandlingFilter> l
         catch (Exception ex)
         {
             var (status, body) = ExceptionMapper.Map(ex);
-            if (status >= StatusCodes.Status500InternalServerError)
+            // A 503 says why and when to retry (a model loading, replicas draining); clients retry them, so not logged.
+            if (status >= StatusCodes.Status500InternalServerError && ex is not ServiceUnavailableException)
             {
                 Unexpected(logger, ex, http.Request.Method, http.Request.Path);
             }
