@@ -152,6 +152,7 @@ internal static class ChatMessageReader
             _ => throw RequestErrors.InvalidType(function.ParamOf("arguments"), "a string", JsonKinds.Describe(arguments)),
         };
         function.RejectUnread();
+        call.Integer("index"); // a streamed call's position: clients that assemble deltas send it back
         call.RejectUnread();
         return new ToolCallParam(id, name, argumentsText);
     }

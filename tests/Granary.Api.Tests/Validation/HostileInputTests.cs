@@ -83,6 +83,8 @@ public sealed class HostileInputTests
             {"model":"{{{Model}}}","store":false,"metadata":{"k":"v"},"user":"u","service_tier":"auto","prompt_cache_key":"p","safety_identifier":"s",
              "messages":[{"role":"user","name":"ann","content":[{"type":"image_url","image_url":{"url":"http://x/y.png","detail":"low"}},{"type":"text","text":"Hi"}]},
                          {"role":"assistant","content":"Hello","refusal":null,"annotations":[],"audio":null,"function_call":null},
+                         {"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"c","type":"function","function":{"name":"f","arguments":"{}"}}]},
+                         {"role":"tool","tool_call_id":"c","content":"done"},
                          {"role":"user","content":"Again"}]}
             """;
 
