@@ -21,7 +21,7 @@ internal static class CompletionResponseBuilder
             {
                 Index = i,
                 Text = EchoText(request, prompt, promptIndex) + choice.Text,
-                Logprobs = Logprobs(request, prompt, choice, firstPromptTokens[promptIndex]),
+                Logprobs = Logprobs(request, prompt, promptIndex, choice, firstPromptTokens[promptIndex]),
                 FinishReason = FinishReasons.ToWire(choice.FinishReason),
                 StopReason = StopReasonValue.From(choice.StopReason, choice.StopTokenId),
                 PromptLogprobs = LogprobRendering.PromptLogprobs(prompt, request.PromptLogprobs),
@@ -43,7 +43,7 @@ internal static class CompletionResponseBuilder
         request.Echo ? prompt.Text ?? request.Prompts[promptIndex].Text ?? "" : "";
 
     /// <summary>A choice's logprobs: the echoed prompt's first, then the generated tokens'.</summary>
-    public static CompletionLogprobs? Logprobs(CompletionRequest request, PromptInfo prompt, ChoiceState choice, string firstPromptToken)
+    public static CompletionLogprobs? Logprobs(CompletionRequest request, PromptInfo prompt, int promptIndex, ChoiceState choice, string firstPromptToken)
     {
         if (request.Logprobs is not { } topCount)
         {
@@ -53,7 +53,7 @@ internal static class CompletionResponseBuilder
         var builder = new CompletionLogprobsBuilder(topCount, request.ReturnTokensAsTokenIds);
         if (request.Echo)
         {
-            builder.AddPrompt(prompt, firstPromptToken);
+            builder.AddPrompt(prompt, firstPromptToken, EchoText(request, prompt, promptIndex));
         }
 
         foreach (var logprob in choice.Logprobs)

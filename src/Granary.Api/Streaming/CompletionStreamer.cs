@@ -61,7 +61,7 @@ internal sealed class CompletionStreamer(CompletionRequest request, string id, l
             if (request.Logprobs is { } topCount)
             {
                 var builder = new CompletionLogprobsBuilder(topCount, request.ReturnTokensAsTokenIds);
-                builder.AddPrompt(prompt, firstPromptTokens[promptIndex]);
+                builder.AddPrompt(prompt, firstPromptTokens[promptIndex], CompletionResponseBuilder.EchoText(request, prompt, promptIndex));
                 _textOffsets[index] = builder.Offset;
                 logprobs = builder.Build();
             }

@@ -5,8 +5,9 @@ using Granary.Api.Protocol;
 namespace Granary.Api.Validation;
 
 /// <summary>
-/// Reads the messages array. Unknown keys inside a message are ignored (as vLLM does) because clients
-/// send back whole assistant messages they received, with fields like refusal or annotations.
+/// Reads the messages array. Unknown keys are rejected by path, as at the top level; the fields OpenAI
+/// defines or returns on a message (clients send whole assistant replies back: refusal, annotations,
+/// audio, function_call) are accepted, type-checked and ignored.
 /// </summary>
 internal static class ChatMessageReader
 {
@@ -45,7 +46,7 @@ internal static class ChatMessageReader
             throw RequestErrors.Missing(message.ParamOf("tool_call_id"));
         }
 
-        return new ChatMessageParam
+        var result = new ChatMessageParam
         {
             Role = role,
             Content = content,
@@ -56,6 +57,22 @@ internal static class ChatMessageReader
             // vLLM reads reasoning_content; newer clients send it back as "reasoning".
             ReasoningContent = isAssistant ? message.String("reasoning_content") ?? message.String("reasoning") : null,
         };
+        if (isAssistant)
+        {
+            ReadIgnoredAssistantFields(message);
+        }
+
+        message.RejectUnread();
+        return result;
+    }
+
+    /// <summary>What an assistant reply carries that a prompt has no use for.</summary>
+    private static void ReadIgnoredAssistantFields(JsonObjectReader message)
+    {
+        message.String("refusal");
+        message.Array("annotations");
+        message.Object("audio");
+        message.Object("function_call");
     }
 
     private static (string? Content, ContentPartParam[]? Parts) ReadContent(JsonObjectReader message, string role)
@@ -85,19 +102,28 @@ internal static class ChatMessageReader
         switch (type)
         {
             case ContentPartParam.TextType:
-                return new ContentPartParam(type, part.RequiredString("text"), null);
+                var text = part.RequiredString("text");
+                part.RejectUnread();
+                return new ContentPartParam(type, text, null);
             case ContentPartParam.ImageUrlType when role != "user":
                 throw RequestErrors.InvalidValue(part.ParamOf("type"), $"image_url parts are only allowed in user messages, not in '{role}' messages.");
             case ContentPartParam.ImageUrlType:
                 var image = part.Value("image_url") ?? throw RequestErrors.Missing(part.ParamOf("image_url"));
                 // OpenAI sends {"url": ...}; vLLM also takes the URL as a bare string.
-                var url = image.ValueKind == JsonValueKind.String
-                    ? image.GetString()!
-                    : new JsonObjectReader(image, part.ParamOf("image_url")).RequiredString("url");
+                var url = image.ValueKind == JsonValueKind.String ? image.GetString()! : ReadImageUrl(new JsonObjectReader(image, part.ParamOf("image_url")));
+                part.RejectUnread();
                 return new ContentPartParam(type, null, url);
             default:
                 throw RequestErrors.InvalidValue(part.ParamOf("type"), $"'{type}'. Supported values are: 'text' and 'image_url'.");
         }
+    }
+
+    private static string ReadImageUrl(JsonObjectReader image)
+    {
+        var url = image.RequiredString("url");
+        image.String("detail"); // OpenAI's resolution hint
+        image.RejectUnread();
+        return url;
     }
 
     private static ToolCallParam[]? ReadToolCalls(JsonObjectReader message)
@@ -125,6 +151,9 @@ internal static class ChatMessageReader
             JsonValueKind.Object => arguments.GetRawText(),
             _ => throw RequestErrors.InvalidType(function.ParamOf("arguments"), "a string", JsonKinds.Describe(arguments)),
         };
+        function.RejectUnread();
+        call.Integer("index"); // a streamed call's position: clients that assemble deltas send it back
+        call.RejectUnread();
         return new ToolCallParam(id, name, argumentsText);
     }
 }

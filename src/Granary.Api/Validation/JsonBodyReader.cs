@@ -36,6 +36,16 @@ internal static class JsonBodyReader
             throw RequestErrors.NotAnObject();
         }
 
+        try
+        {
+            JsonTextCheck.Validate(document.RootElement);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+
         return document;
     }
 

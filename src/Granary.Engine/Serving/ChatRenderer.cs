@@ -47,17 +47,21 @@ internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTok
             return template is null
                 ? throw new EngineRequestException("This model has no chat template; use /v1/completions or pass chat_template.", "messages")
                 : (template, LoopsOverContent(template.Source));
-        if (!_overrides.TryGetValue(source, out var entry))
+        (ChatTemplate Template, bool PartsFormat) entry;
+        lock (_overrides)
         {
-            try
-            {
-                var parsed = ChatTemplate.Parse(source);
-                entry = (parsed, LoopsOverContent(source));
-            }
-            catch (ChatTemplateException error)
-            {
-                throw new EngineRequestException($"chat_template is invalid: {error.Message}", "chat_template");
-            }
+            if (_overrides.TryGetValue(source, out entry)) return entry;
+        }
+        try
+        {
+            entry = (ChatTemplate.Parse(source), LoopsOverContent(source));
+        }
+        catch (ChatTemplateException error)
+        {
+            throw new EngineRequestException($"chat_template is invalid: {error.Message}", "chat_template");
+        }
+        lock (_overrides) // requests render concurrently, on the thread pool
+        {
             if (_overrides.Count < 16) _overrides[source] = entry;
         }
         return entry;

@@ -4,6 +4,7 @@ using Granary.Engine.Abstractions;
 using Granary.Engine.Constraints;
 using Granary.Engine.Scheduling;
 using Granary.Engine.Tools;
+using Granary.Structured;
 using Granary.Tokenization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -66,10 +67,9 @@ public sealed class LlmEngine : IEngine, IDisposable
 
     public async IAsyncEnumerable<GenerationEvent> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var toolCalls = _toolCalls.Plan(request);
-        var grammar = RequestGrammar.For(request, toolCalls, _grammars);
-        var callTriggers = grammar is null ? RequestGrammar.ForTriggers(toolCalls, _grammars) : null;
-        var (ids, text) = _preprocessor.Prepare(request.Prompt);
+        // Rendering, tokenizing and grammar compiling run on the thread pool, never on the caller's turn: a
+        // replica grain's calls share one, and a large prompt there stalled every other request to it.
+        var (toolCalls, grammar, callTriggers, ids, text) = await Task.Run(() => Prepare(request), cancellationToken).ConfigureAwait(false);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
         // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
         if (toolCalls?.KeepSpecialTokens == true) sampling = sampling with { SkipSpecialTokens = false };
@@ -109,6 +109,16 @@ public sealed class LlmEngine : IEngine, IDisposable
         {
             if (!completed) _core.Submit(new EngineCommand.Abort(id));
         }
+    }
+
+    private (ToolCallPlan?, Grammar?, IReadOnlyList<CallTrigger>?, int[], string?) Prepare(GenerationRequest request)
+    {
+        var toolCalls = _toolCalls.Plan(request);
+        var grammar = RequestGrammar.For(request, toolCalls, _grammars);
+        var callTriggers = grammar is null ? RequestGrammar.ForTriggers(toolCalls, _grammars) : null;
+        var completion = request.Sampling.MaxTokensExplicit ? request.Sampling.MaxTokens : 0;
+        var (ids, text) = _preprocessor.Prepare(request.Prompt, completionTokens: completion);
+        return (toolCalls, grammar, callTriggers, ids, text);
     }
 
     public TokenizeResult Tokenize(PromptInput prompt, bool returnTokenStrings = false)

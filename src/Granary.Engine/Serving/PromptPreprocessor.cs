@@ -5,20 +5,24 @@ namespace Granary.Engine.Serving;
 
 /// <summary>
 /// Turns a prompt into token ids (rendering chats with the template) and checks it against the
-/// context window; its errors are the client's (400) errors.
+/// context window; its errors are the client's (400) errors. A prompt too large to fit is refused by its
+/// byte size before it is rendered or tokenized. Thread-safe: requests prepare on the thread pool.
 /// </summary>
 internal sealed class PromptPreprocessor(PretrainedTokenizer tokenizer, ChatRenderer renderer, int vocabSize, int maxModelLength)
 {
+    private readonly PromptByteBound _bound = new(tokenizer, maxModelLength);
+
     public int VocabSize => vocabSize;
 
-    public (int[] Ids, string? Text) Prepare(PromptInput prompt, bool allowEmpty = false)
+    /// <param name="completionTokens">The explicit max_tokens, for the context-length error's arithmetic; 0 if none.</param>
+    public (int[] Ids, string? Text) Prepare(PromptInput prompt, bool allowEmpty = false, int completionTokens = 0)
     {
         var param = prompt.Chat is null ? "prompt" : "messages";
         (int[] ids, string? text) = prompt switch
         {
-            { Chat: { } chat } => Encode(renderer.Render(chat), addSpecialTokens: false),
+            { Chat: { } chat } => Encode(Render(chat, completionTokens), addSpecialTokens: false, completionTokens, param),
             { TokenIds: { } tokens } => (tokens, null),
-            { Text: { } plain } => Encode(plain, prompt.AddSpecialTokens),
+            { Text: { } plain } => Encode(plain, prompt.AddSpecialTokens, completionTokens, param),
             _ => throw new EngineRequestException("The prompt is empty.", param),
         };
         if (ids.Length == 0 && !allowEmpty)
@@ -27,7 +31,7 @@ internal sealed class PromptPreprocessor(PretrainedTokenizer tokenizer, ChatRend
         if (outOfRange >= 0)
             throw new EngineRequestException($"Token id {ids[outOfRange]} is out of vocabulary (size {vocabSize}).", param);
         if (ids.Length > maxModelLength)
-            throw ContextExceeded(ids.Length, 0, param);
+            throw ContextExceeded(ids.Length, completionTokens, param);
         return (ids, text);
     }
 
@@ -46,11 +50,24 @@ internal sealed class PromptPreprocessor(PretrainedTokenizer tokenizer, ChatRend
 
     public string TokenString(int id) => tokenizer.IdToToken(id) ?? "";
 
-    private (int[], string?) Encode(string text, bool addSpecialTokens) => (tokenizer.Encode(text, addSpecialTokens).ToArray(), text);
+    private string Render(ChatPrompt chat, int completionTokens)
+    {
+        if (_bound.Exceeds(chat) is { } bytes) throw TooLarge(bytes, completionTokens, "messages");
+        return renderer.Render(chat);
+    }
 
-    private EngineRequestException ContextExceeded(int prompt, int completion, string param) => new(
-        $"This model's maximum context length is {maxModelLength} tokens. However, you requested {prompt + completion} tokens " +
-        $"({prompt} in the {(param == "messages" ? "messages" : "prompt")}, {completion} in the completion). " +
+    private (int[], string?) Encode(string text, bool addSpecialTokens, int completionTokens, string param)
+    {
+        if (_bound.Exceeds(text) is { } bytes) throw TooLarge(bytes, completionTokens, param);
+        return (tokenizer.Encode(text, addSpecialTokens).ToArray(), text);
+    }
+
+    private EngineRequestException TooLarge(long bytes, int completion, string param) =>
+        ContextExceeded(_bound.MinTokens(bytes), completion, param, $"at least {_bound.MinTokens(bytes)} (its {bytes} bytes of text)");
+
+    private EngineRequestException ContextExceeded(long prompt, int completion, string param, string? promptCount = null) => new(
+        $"This model's maximum context length is {maxModelLength} tokens. However, you requested {(promptCount is null ? "" : "at least ")}{prompt + completion} tokens " +
+        $"({promptCount ?? prompt.ToString(System.Globalization.CultureInfo.InvariantCulture)} in the {(param == "messages" ? "messages" : "prompt")}, {completion} in the completion). " +
         "Please reduce the length of the messages or completion.",
         param, "context_length_exceeded");
 }

@@ -4,8 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace Granary.Grains.Hosting;
 
-/// <summary>On a worker silo, once the silo is up: starts each model's standing replicas, one after another.</summary>
-internal sealed class EngineLoader(IOptions<WorkerOptions> options, ReplicaLauncher launcher, ILogger<EngineLoader> logger) : BackgroundService
+/// <summary>
+/// On a worker silo, once the silo is up: starts each model's standing replicas, one after another. A model
+/// that cannot start (folder missing, unsupported architecture, no CUDA, a bad limit) is fatal: one line saying
+/// why, and the process stops with exit code 1 rather than serve without it.
+/// </summary>
+internal sealed class EngineLoader(IOptions<WorkerOptions> options, ReplicaLauncher launcher, IHostApplicationLifetime lifetime, ILogger<EngineLoader> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,8 +23,11 @@ internal sealed class EngineLoader(IOptions<WorkerOptions> options, ReplicaLaunc
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                logger.LogError(error, "Replica {Index} of {Model} failed to start", index, model.Name);
-                throw;
+                // The message says what is wrong; a stack trace (the host would print it twice more) does not.
+                logger.LogCritical("Cannot serve {Model} from {Path}: {Reason}", model.Name, model.ModelPath, StartupErrors.Describe(error));
+                Environment.ExitCode = 1;
+                lifetime.StopApplication();
+                return;
             }
         }
     }

@@ -41,9 +41,18 @@ internal sealed class ModelReplicaGrain(EngineHost host) : Grain, IModelReplicaG
         }
     }
 
-    public Task<TokenizeResult> Tokenize(PromptInput prompt, bool returnTokenStrings) => Task.FromResult(Replica.Engine.Tokenize(prompt, returnTokenStrings));
+    // Off the grain's turn, which the replica's generate calls share: a long text would stall them all.
+    public Task<TokenizeResult> Tokenize(PromptInput prompt, bool returnTokenStrings)
+    {
+        var engine = Replica.Engine;
+        return Task.Run(() => engine.Tokenize(prompt, returnTokenStrings));
+    }
 
-    public Task<string> Detokenize(int[] tokenIds) => Task.FromResult(Replica.Engine.Detokenize(tokenIds));
+    public Task<string> Detokenize(int[] tokenIds)
+    {
+        var engine = Replica.Engine;
+        return Task.Run(() => engine.Detokenize(tokenIds));
+    }
 
     public Task<ReplicaStatus> GetStatus() => Task.FromResult(Replica.Status());
 

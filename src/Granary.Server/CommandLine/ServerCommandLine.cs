@@ -43,7 +43,21 @@ internal static class ServerCommandLine
             NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, ClusteringInit, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
             PrimarySilo, AdvertisedAddress, DrainTimeout,
         };
-        root.SetAction((result, cancellationToken) => run(Read(result), cancellationToken));
+        root.SetAction(async (result, cancellationToken) =>
+        {
+            ServerOptions options;
+            try
+            {
+                options = Read(result);
+            }
+            catch (FormatException error)
+            {
+                // A bad flag value: say which, as System.CommandLine says a bad flag, without a stack trace.
+                await Console.Error.WriteLineAsync($"granary: {error.Message}");
+                return 1;
+            }
+            return await run(options, cancellationToken);
+        });
         return root;
     }
 

@@ -11,6 +11,7 @@ internal static class ServerHostingExtensions
 {
     public static WebApplicationBuilder AddGranaryServer(this WebApplicationBuilder builder, ServerOptions options)
     {
+        PortCheck.EnsureFree(options);
         builder.WebHost.ConfigureKestrel(kestrel => KestrelEndpoints.Configure(kestrel, options));
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -26,6 +27,8 @@ internal static class ServerHostingExtensions
                      "Orleans.Runtime.AsyncEnumerableRequest", "Orleans.Runtime.MembershipService.SiloHealthMonitor"])
             builder.Logging.AddFilter(noisy, LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // "Hosting failed to start" repeats, with a stack trace, the error Program prints as one line.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // SIGTERM: requests get the drain timeout to finish, then the silo some seconds to leave the cluster.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainTimeout + TimeSpan.FromSeconds(15));
         builder.Services.AddHostedService<ShutdownDeadline>();

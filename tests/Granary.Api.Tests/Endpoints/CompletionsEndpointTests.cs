@@ -107,6 +107,31 @@ public sealed class CompletionsEndpointTests
     }
 
     [Fact]
+    public async Task Echoed_logprob_offsets_index_the_returned_text_when_it_omits_the_bos()
+    {
+        await using var host = await ApiHost.StartAsync();
+        host.Client.Detokenize = ids => ids.SequenceEqual([128000]) ? "<|begin_of_text|>" : "?";
+        host.Client.Generate = (_, ct) => Play(
+        [
+            Prompt(3, text: "Hi there", ids: [128000, 2, 3], logprobs: [null, Logprob(2, "Hi", -4), Logprob(3, " there", -2)]),
+            Delta(0, "!", 4, [Logprob(4, "!", -0.1)]),
+            Finish(0, 1),
+        ], ct);
+        var body = await (await host.Http.PostJsonAsync("/v1/completions",
+            $$"""{"model":"{{Model}}","prompt":"Hi there","echo":true,"logprobs":0,"max_tokens":1}""")).JsonAsync();
+
+        var choice = body.GetProperty("choices")[0];
+        var text = choice.GetProperty("text").GetString()!;
+        Assert.Equal("Hi there!", text);
+        var tokens = choice.GetProperty("logprobs").GetProperty("tokens").EnumerateArray().Select(t => t.GetString()!).ToArray();
+        var offsets = choice.GetProperty("logprobs").GetProperty("text_offset").EnumerateArray().Select(o => o.GetInt32()).ToArray();
+        Assert.Equal([0, 0, 2, 8], offsets);
+        // Every token the text contains starts at its offset; the BOS it omits is zero-width at 0.
+        Assert.All(tokens.Zip(offsets).Skip(1), p => Assert.Equal(p.First, text.Substring(p.Second, p.First.Length)));
+        Assert.All(offsets, o => Assert.InRange(o, 0, text.Length));
+    }
+
+    [Fact]
     public async Task Logprobs_zero_lists_the_chosen_token_only()
     {
         await using var host = await ApiHost.StartAsync();

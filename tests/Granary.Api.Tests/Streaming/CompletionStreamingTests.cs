@@ -64,7 +64,8 @@ public sealed class CompletionStreamingTests
         Assert.Equal(["1", " it"], echo.GetProperty("logprobs").GetProperty("tokens").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(JsonValueKind.Null, echo.GetProperty("logprobs").GetProperty("token_logprobs")[0].ValueKind);
         var delta = chunks[1].GetProperty("choices")[0].GetProperty("logprobs");
-        // Offsets continue after the echoed prompt tokens ("1" + " it" = 4 characters).
-        Assert.Equal([4], delta.GetProperty("text_offset").EnumerateArray().Select(o => o.GetInt32()));
+        // Offsets index the returned text: "1" is not in it (zero-width), " it" is at 3, and "!" follows "Say it".
+        Assert.Equal([0, 3], echo.GetProperty("logprobs").GetProperty("text_offset").EnumerateArray().Select(o => o.GetInt32()));
+        Assert.Equal([6], delta.GetProperty("text_offset").EnumerateArray().Select(o => o.GetInt32()));
     }
 }
