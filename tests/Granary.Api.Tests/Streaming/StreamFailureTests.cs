@@ -78,7 +78,9 @@ public sealed class StreamFailureTests
         }
         else
         {
-            await Task.Delay(100);
+            // The request reached the cluster: its generation is running while the client waits.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (host.Client.Calls.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(10);
         }
 
         Assert.False(host.Client.GenerationCancelled.Task.IsCompleted);
