@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Sampling;
@@ -24,7 +25,9 @@ internal static class GrammarMask
         var device = logits.device;
         var blocked = tensor(allowed, device: device).view(constrained.Length, vocab).logical_not();
         var index = tensor(constrained.Select(i => (long)i).ToArray(), device: device);
-        logits.index_copy_(0, index, logits.index_select(0, index).masked_fill(blocked, float.NegativeInfinity));
+        // An explicit Scalar held to the end of the call: a temporary one can be finalized while libtorch reads it.
+        using var minusInfinity = float.NegativeInfinity.ToScalar();
+        logits.index_copy_(0, index, logits.index_select(0, index).masked_fill(blocked, minusInfinity));
     }
 
     private static void Fill(SamplingRow row, Span<bool> allowed)

@@ -54,6 +54,16 @@ internal sealed class BudgetWalker(GrammarRuntime runtime, TokenVocabulary vocab
     }
 
     /// <summary>
+    /// The budget leaves no slack (or too little): the mask is then <see cref="Narrow"/>'s, a function
+    /// of the state alone, so the runtime caches it.
+    /// </summary>
+    public bool AtTheEnd(LazyState state, int tokensLeft) =>
+        !FitsAnyway(state, tokensLeft - 1) && TokenDistance(state) > tokensLeft - 1;
+
+    /// <summary>Keeps in the state's own mask only the tokens after which the end is nearer than from the state (EOS stays).</summary>
+    public void Narrow(LazyState state, Span<ulong> mask) => Narrow(state, TokenDistance(state) - 1, mask);
+
+    /// <summary>
     /// No token can lead beyond <paramref name="limit"/>: every byte has its own token, so a state's
     /// token distance is at most its byte distance plus EOS, and no state from here is farther than its reach.
     /// </summary>

@@ -117,7 +117,22 @@ internal sealed class GrammarRuntime
 
         lock (_lock)
         {
-            _budget.Steer(state, tokensLeft, mask);
+            if (!_budget.AtTheEnd(state, tokensLeft))
+            {
+                _budget.Steer(state, tokensLeft, mask);
+                return;
+            }
+
+            var narrowed = state.Narrowed;
+            if (narrowed is null)
+            {
+                CountMask();
+                narrowed = mask.ToArray();
+                _budget.Narrow(state, narrowed);
+                state.Narrowed = narrowed;
+            }
+
+            narrowed.AsSpan().CopyTo(mask);
         }
     }
 

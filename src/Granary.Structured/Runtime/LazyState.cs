@@ -59,10 +59,14 @@ internal sealed class LazyState
     /// <summary>Allowed tokens that move the token distance above this state's, farthest first.</summary>
     public (int Token, int Distance)[]? Overshoot { get; set; }
 
+    /// <summary>The mask when the budget leaves no slack: only tokens that bring the end one token nearer (a cached mask, dropped by Forget).</summary>
+    public ulong[]? Narrowed { get; set; }
+
     public void Forget()
     {
         Next = new LazyState?[Next.Length];
         Mask = null;
         Escapes = null;
+        Narrowed = null;
     }
 }

@@ -1,5 +1,6 @@
 using Granary.Engine.Configuration;
 using Granary.Engine.Models.Layers;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Llama;
@@ -7,6 +8,9 @@ namespace Granary.Engine.Models.Llama;
 /// <summary>Pre-norm residual block: x + attn(norm(x)), then x + mlp(norm(x)).</summary>
 internal sealed class LlamaDecoderLayer : IDisposable
 {
+    // The residual adds' alpha, rooted for good: a temporary Scalar can be finalized while libtorch still reads it.
+    private static readonly Scalar One = 1.0.ToScalar();
+
     private readonly LlamaAttention _selfAttn;
     private readonly LlamaMLP _mlp;
     private readonly RmsNorm _inputLayernorm;
@@ -24,8 +28,8 @@ internal sealed class LlamaDecoderLayer : IDisposable
     {
         using var scope = NewDisposeScope();
         var attended = _selfAttn.Forward(_inputLayernorm.Forward(hidden), cos, sin, rotary, batch);
-        var residual = hidden + attended;
-        var output = residual + _mlp.Forward(_postAttentionLayernorm.Forward(residual));
+        var residual = hidden.add(attended, One);
+        var output = residual.add(_mlp.Forward(_postAttentionLayernorm.Forward(residual)), One);
         return output.MoveToOuterDisposeScope();
     }
 
