@@ -2,13 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Granary.Engine.Abstractions;
-using Granary.Engine.Constraints;
 using Granary.Engine.Tests.Serving;
 using Granary.Engine.Tests.Support;
-using Granary.Engine.Tools;
 using Granary.Structured;
 using Granary.Structured.Tests.Support;
-using Granary.Tokenization;
 using Xunit.Abstractions;
 
 namespace Granary.Engine.Tests.Constraints;
@@ -24,7 +21,7 @@ public sealed class BudgetSteeringPropertyTests(ITestOutputHelper output)
     public async Task Structured_outputs_at_tight_budgets_always_complete_and_validate()
     {
         using var engine = await EngineFixture.Start("tiny-llama3", kvBytes: 32 << 20);
-        var vocabulary = Vocabulary("tiny-llama3");
+        var vocabulary = GrammarVocabularies.For("tiny-llama3");
         var schemas = new RandomSchemas(2024);
         var prompt = Fixtures.Golden("tiny-llama3")[0].Ids;
         var random = new Random(14);
@@ -94,7 +91,7 @@ public sealed class BudgetSteeringPropertyTests(ITestOutputHelper output)
             StructuredOutputKind.Regex => Grammar.Regex(pattern!),
             _ => Grammar.Choice(choices),
         };
-        var needed = new GrammarMatcher(grammar, Vocabulary("tiny-llama3")).TokensToCompletion;
+        var needed = new GrammarMatcher(grammar, GrammarVocabularies.For("tiny-llama3")).TokensToCompletion;
         var prompt = Fixtures.Golden("tiny-llama3")[0].Ids;
         for (var budget = needed; budget < needed + 12; budget++)
         {
@@ -196,14 +193,6 @@ public sealed class BudgetSteeringPropertyTests(ITestOutputHelper output)
         ToolChoice = choice,
         ParallelToolCalls = parallel,
     };
-
-    /// <summary>The model's tokens as its engine's grammars see them (token distances do not depend on which ids are EOS).</summary>
-    private static TokenVocabulary Vocabulary(string model)
-    {
-        var tokenizer = PretrainedTokenizer.FromDirectory(Fixtures.Model(model));
-        var eos = new HashSet<int> { tokenizer.EosTokenId!.Value };
-        return new ConstraintVocabulary(tokenizer, eos, ToolCallFormat.All.SelectMany(f => f.Syntax.MarkerTokens).ToArray()).Vocabulary;
-    }
 
     // As in ToolCallPropertyTests: a template that selects the Hermes format without overflowing the tiny context.
     private const string Template = "{# <tool_call> #}{% for m in messages %}{{ m.content }}{% endfor %}";
