@@ -1,4 +1,4 @@
-using TorchSharp;
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Sampling;
@@ -25,9 +25,7 @@ internal static class GrammarMask
         var device = logits.device;
         var blocked = tensor(allowed, device: device).view(constrained.Length, vocab).logical_not();
         var index = tensor(constrained.Select(i => (long)i).ToArray(), device: device);
-        // An explicit Scalar held to the end of the call: a temporary one can be finalized while libtorch reads it.
-        using var minusInfinity = float.NegativeInfinity.ToScalar();
-        logits.index_copy_(0, index, logits.index_select(0, index).masked_fill(blocked, minusInfinity));
+        logits.index_copy_(0, index, logits.index_select(0, index).masked_fill(blocked, Scalars.MinusInfinity));
     }
 
     private static void Fill(SamplingRow row, Span<bool> allowed)

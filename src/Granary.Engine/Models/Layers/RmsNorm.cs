@@ -24,7 +24,7 @@ internal sealed class RmsNorm : IDisposable
         if (CpuKernels.Applies(input) && CpuKernels.Applies(Weight)) return CpuKernels.RmsNorm(input, Weight, _eps);
         using var scope = NewDisposeScope();
         var x = input.to(ScalarType.Float32);
-        var variance = x.pow(2).mean([-1], keepdim: true);
+        var variance = (x * x).mean([-1], keepdim: true); // no Scalar exponent (see Scalars)
         x = x * rsqrt(variance.add(_epsScalar));
         return (Weight * x.to(input.dtype)).MoveToOuterDisposeScope();
     }

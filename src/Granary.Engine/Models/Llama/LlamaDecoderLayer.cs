@@ -1,6 +1,6 @@
 using Granary.Engine.Configuration;
 using Granary.Engine.Models.Layers;
-using TorchSharp;
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Llama;
@@ -8,9 +8,6 @@ namespace Granary.Engine.Models.Llama;
 /// <summary>Pre-norm residual block: x + attn(norm(x)), then x + mlp(norm(x)).</summary>
 internal sealed class LlamaDecoderLayer : IDisposable
 {
-    // The residual adds' alpha, rooted for good: a temporary Scalar can be finalized while libtorch still reads it.
-    private static readonly Scalar One = 1.0.ToScalar();
-
     private readonly LlamaAttention _selfAttn;
     private readonly LlamaMLP _mlp;
     private readonly RmsNorm _inputLayernorm;
@@ -28,8 +25,8 @@ internal sealed class LlamaDecoderLayer : IDisposable
     {
         using var scope = NewDisposeScope();
         var attended = _selfAttn.Forward(_inputLayernorm.Forward(hidden), cos, sin, rotary, batch);
-        var residual = hidden.add(attended, One);
-        var output = residual.add(_mlp.Forward(_postAttentionLayernorm.Forward(residual)), One);
+        var residual = hidden.add(attended, Scalars.One);
+        var output = residual.add(_mlp.Forward(_postAttentionLayernorm.Forward(residual)), Scalars.One);
         return output.MoveToOuterDisposeScope();
     }
 
