@@ -65,6 +65,37 @@ public sealed class GrammarMatcher
         _runtime.MaskOf(_state).AsSpan().CopyTo(mask);
     }
 
+    /// <summary>
+    /// As <see cref="FillAllowedTokens(Span{ulong})"/>, for a sequence that may take at most
+    /// <paramref name="tokensLeft"/> more tokens (this one included): near the end of that budget
+    /// only tokens after which the grammar can still end in time stay allowed, so the output ends
+    /// whole whenever <see cref="TokensToCompletion"/> fit at the start. Where nothing allowed could
+    /// go beyond the budget the mask is exactly the unsteered one. When even the shortest way no
+    /// longer fits, the tokens that bring the end one token nearer stay.
+    /// </summary>
+    public void FillAllowedTokens(Span<ulong> mask, int tokensLeft)
+    {
+        if (_ended || tokensLeft >= int.MaxValue / 4)
+        {
+            FillAllowedTokens(mask);
+            return;
+        }
+
+        if (mask.Length < MaskWords)
+        {
+            throw new ArgumentException($"The mask needs {MaskWords} words.", nameof(mask));
+        }
+
+        _runtime.FillSteered(_state, Math.Max(1, tokensLeft), mask[..MaskWords]);
+    }
+
+    /// <summary>
+    /// The fewest tokens of this vocabulary that end the grammar from here: a shortest byte path to
+    /// the end spelled in as few tokens as it takes, plus EOS unless nothing could follow (0 then,
+    /// and after EOS).
+    /// </summary>
+    public int TokensToCompletion => _ended ? 0 : _runtime.TokensToEnd(_state);
+
     /// <summary>Advances by the token; false (and no change) when the token is not allowed now.</summary>
     public bool AcceptToken(int tokenId)
     {

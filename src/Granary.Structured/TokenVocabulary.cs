@@ -24,6 +24,16 @@ public sealed class TokenVocabulary
         Excluded = excluded;
         EosTokenIds = eosTokenIds;
         Trie = VocabularyTrie.Build(tokenBytes, id => !excluded[id]);
+        var single = new bool[256];
+        for (var id = 0; id < tokenBytes.Count; id++)
+        {
+            if (!excluded[id] && tokenBytes[id].Length == 1)
+            {
+                single[tokenBytes[id][0]] = true;
+            }
+        }
+
+        HasEveryByte = Array.TrueForAll(single, has => has);
     }
 
     public int Size { get; }
@@ -38,6 +48,9 @@ public sealed class TokenVocabulary
     internal int[] EosTokenIds { get; }
 
     internal VocabularyTrie Trie { get; }
+
+    /// <summary>Every byte value is a token of its own (byte-level BPE): a byte path of n bytes takes at most n tokens.</summary>
+    internal bool HasEveryByte { get; }
 
     /// <param name="tokenBytes">Every token id's exact bytes (empty for ids that decode to nothing).</param>
     /// <param name="specialTokenIds">Ids that may never appear in constrained text.</param>

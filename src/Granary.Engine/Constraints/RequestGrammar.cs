@@ -55,7 +55,7 @@ internal static class RequestGrammar
     {
         var syntax = plan.Syntax;
         var call = Grammar.Sequence(Grammar.Literal(syntax.CallPrefix), Grammar.JsonSchema(plan.CallSchema), Grammar.Literal(syntax.CallSuffix));
-        return Grammar.Repeat(call, Grammar.Literal(syntax.Separator), 1, plan.ParallelToolCalls ? null : 1);
+        return Grammar.Repeat(call, Grammar.Literal(syntax.Separator), 1, plan.MaxCalls == 1 ? 1 : null);
     }
 
     private static Grammar Structure(StructuredOutput structure) => structure.Kind switch
@@ -70,7 +70,7 @@ internal static class RequestGrammar
     };
 
     private static string CallsKey(ToolCallPlan plan) =>
-        string.Join('\0', "calls", plan.Syntax.CallPrefix, plan.Syntax.CallSuffix, plan.Syntax.Separator, plan.ParallelToolCalls, plan.CallSchema);
+        string.Join('\0', "calls", plan.Syntax.CallPrefix, plan.Syntax.CallSuffix, plan.Syntax.Separator, plan.MaxCalls, plan.CallSchema);
 
     private static string StructureKey(StructuredOutput structure) => structure.Kind switch
     {

@@ -31,7 +31,7 @@ internal sealed class StepOutputs(SequenceFactory sequences, LogprobsBuilder log
         // A choice's draw at output position p is seeded by (seed, choice, p): the position is the tokens it already has.
         var samplingRows = targets.Select(t => new SamplingRow(
             t.Source.Request.Sampling, t.Source.Request.RandomFor(t.Choice, t.Source.OutputLength), t.Source.Request.PromptIds,
-            t.Source.OutputTokenIds, eosTokenIds, t.Source.Constraint?.Matcher)).ToArray();
+            t.Source.OutputTokenIds, eosTokenIds, t.Source.Constraint?.Matcher, TokensLeft(t.Source))).ToArray();
         var output = Sampler.Sample(rows, samplingRows);
 
         // Forks first, while the prompt's blocks are still the parent's alone.
@@ -47,4 +47,10 @@ internal sealed class StepOutputs(SequenceFactory sequences, LogprobsBuilder log
             events.Publish(sequence, stops.Append(sequence, token), [token], logprob);
         }
     }
+
+    /// <summary>
+    /// Tokens the choice may still take, this one included: max_tokens was clamped to the context
+    /// window at admission, so it is the budget. A function of the tokens so far, so a resumed choice steers as the original did.
+    /// </summary>
+    private static int TokensLeft(Sequence sequence) => Math.Max(1, sequence.Request.Sampling.MaxTokens - sequence.OutputLength);
 }

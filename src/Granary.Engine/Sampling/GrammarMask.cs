@@ -1,10 +1,12 @@
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Sampling;
 
 /// <summary>
 /// Sets to -inf the logits of tokens a row's grammar does not allow next, so neither greedy nor
-/// random sampling can leave the grammar. Logits past the grammar's vocabulary (padded embedding
+/// random sampling can leave the grammar; near the end of the row's token budget the grammar keeps
+/// only tokens after which it can still end in time (budget steering). Logits past the grammar's vocabulary (padded embedding
 /// rows) are never allowed. min_tokens holds stop tokens back here too, unless they are the only
 /// way the grammar can go on.
 /// </summary>
@@ -23,14 +25,14 @@ internal static class GrammarMask
         var device = logits.device;
         var blocked = tensor(allowed, device: device).view(constrained.Length, vocab).logical_not();
         var index = tensor(constrained.Select(i => (long)i).ToArray(), device: device);
-        logits.index_copy_(0, index, logits.index_select(0, index).masked_fill(blocked, float.NegativeInfinity));
+        logits.index_copy_(0, index, logits.index_select(0, index).masked_fill(blocked, Scalars.MinusInfinity));
     }
 
     private static void Fill(SamplingRow row, Span<bool> allowed)
     {
         var grammar = row.Grammar!;
         var words = new ulong[grammar.MaskWords];
-        grammar.FillAllowedTokens(words);
+        grammar.FillAllowedTokens(words, row.TokensLeft);
         var held = row.BlockedStopTokens.Where(t => t < words.Length * 64).ToArray();
         if (held.Length > 0 && AnyOther(words, held))
             foreach (var token in held) words[token >> 6] &= ~(1UL << token);

@@ -11,7 +11,8 @@ internal sealed record SamplingRow(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> OutputTokens,
     IReadOnlyCollection<int> EosTokenIds,
-    GrammarMatcher? Grammar = null)
+    GrammarMatcher? Grammar = null,
+    int TokensLeft = int.MaxValue)
 {
     /// <summary>Tokens that may not be sampled yet because min_tokens is not reached.</summary>
     public IEnumerable<int> BlockedStopTokens => OutputTokens.Count < Params.MinTokens

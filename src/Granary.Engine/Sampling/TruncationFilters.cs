@@ -1,3 +1,4 @@
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Sampling;
@@ -22,22 +23,22 @@ internal static class TruncationFilters
             var (sorted, order) = result.sort(1, descending: true);
             var rank = arange(vocab, device: device).unsqueeze(0);
             var dropped = rank >= tensor(topK.Select(k => (long)k).ToArray(), device: device).unsqueeze(1);
-            sorted = sorted.masked_fill(dropped, float.NegativeInfinity);
+            sorted = sorted.masked_fill(dropped, Scalars.MinusInfinity);
             if (topP.Any(p => p < 1.0))
             {
                 var probabilities = sorted.softmax(1);
                 var before = probabilities.cumsum(1) - probabilities; // mass of strictly more likely tokens
                 var pLimit = tensor(topP.Select(p => (float)p).ToArray(), device: device).unsqueeze(1);
-                sorted = sorted.masked_fill(before >= pLimit, float.NegativeInfinity);
+                sorted = sorted.masked_fill(before >= pLimit, Scalars.MinusInfinity);
             }
-            result = full_like(result, float.NegativeInfinity).scatter(1, order, sorted);
+            result = full_like(result, Scalars.MinusInfinity).scatter(1, order, sorted);
         }
 
         if (minP.Any(p => p > 0))
         {
             var probabilities = result.softmax(1);
             var threshold = probabilities.amax([1], keepdim: true) * tensor(minP.Select(p => (float)p).ToArray(), device: device).unsqueeze(1);
-            result = result.masked_fill(probabilities < threshold, float.NegativeInfinity);
+            result = result.masked_fill(probabilities < threshold, Scalars.MinusInfinity);
         }
         return result;
     }

@@ -16,8 +16,9 @@ namespace Granary.Engine.Serving;
 /// <summary>Builds an engine's parts on its thread: model, KV cache sized to the memory budget, scheduler.</summary>
 internal sealed class EngineSetup
 {
-    private EngineSetup(EngineParts parts, ChatRenderer renderer, int maxModelLength)
+    private EngineSetup(EngineParts parts, ChatRenderer renderer, int maxModelLength, ConstraintVocabulary constraints)
     {
+        Constraints = constraints;
         Parts = parts;
         Renderer = renderer;
         MaxModelLength = maxModelLength;
@@ -28,6 +29,8 @@ internal sealed class EngineSetup
     public ChatRenderer Renderer { get; }
 
     public int MaxModelLength { get; }
+
+    public ConstraintVocabulary Constraints { get; }
 
     public static EngineSetup Build(EngineOptions options, PretrainedTokenizer tokenizer, ILogger logger, IProgress<double>? progress)
     {
@@ -69,7 +72,7 @@ internal sealed class EngineSetup
         var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache),
             new RequestAdmission(scheduler, sequences, stops, events), new StepOutputs(sequences, logprobs, stops, events, eos),
             events, new PromptLogprobs(logprobs), workers);
-        return new EngineSetup(parts, new ChatRenderer(template, tokenizer), maxModelLength);
+        return new EngineSetup(parts, new ChatRenderer(template, tokenizer), maxModelLength, constraints);
     }
 
     /// <summary>

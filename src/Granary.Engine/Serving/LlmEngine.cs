@@ -20,12 +20,14 @@ public sealed class LlmEngine : IEngine, IDisposable
     private readonly EngineCore _core;
     private readonly PromptPreprocessor _preprocessor;
     private readonly ToolCallPlanner _toolCalls;
+    private readonly ConstraintVocabulary _constraints;
     private readonly GrammarCache _grammars = new(capacity: 64);
     private readonly TorchSharp.torch.Device _device;
     private long _requestCounter;
 
-    private LlmEngine(EngineCore core, EngineParts parts, PromptPreprocessor preprocessor, ToolCallPlanner toolCalls, ModelCard card)
+    private LlmEngine(EngineCore core, EngineParts parts, PromptPreprocessor preprocessor, ToolCallPlanner toolCalls, ModelCard card, ConstraintVocabulary constraints)
     {
+        _constraints = constraints;
         _core = core;
         _preprocessor = preprocessor;
         _toolCalls = toolCalls;
@@ -56,7 +58,7 @@ public sealed class LlmEngine : IEngine, IDisposable
             var toolCalls = new ToolCallPlanner(
                 new ToolCallFormatResolver(options.ToolCallFormat, setup.Renderer.TemplateSource),
                 marker => tokenizer.TokenToId(marker) is { } id && tokenizer.IsSpecial(id));
-            return new LlmEngine(core, parts, preprocessor, toolCalls, card);
+            return new LlmEngine(core, parts, preprocessor, toolCalls, card, setup.Constraints);
         }
         catch
         {
@@ -71,6 +73,8 @@ public sealed class LlmEngine : IEngine, IDisposable
         // replica grain's calls share one, and a large prompt there stalled every other request to it.
         var (toolCalls, grammar, callTriggers, ids, text) = await Task.Run(() => Prepare(request), cancellationToken).ConfigureAwait(false);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
+        if (grammar is not null)
+            GrammarBudget.Check(grammar, _constraints.Vocabulary, sampling.MaxTokens, sampling.MaxTokens < request.Sampling.MaxTokens, toolCalls is null ? "output" : "tool call");
         // As vLLM does for Hermes models: the parser must see call markers the tokenizer counts as special.
         if (toolCalls?.KeepSpecialTokens == true) sampling = sampling with { SkipSpecialTokens = false };
         var resume = request.Resume;

@@ -37,6 +37,12 @@ internal sealed class ToolCallPlan
     /// <summary>When false, the output holds at most one call (<c>Separator</c> never follows a call).</summary>
     public bool ParallelToolCalls { get; }
 
+    /// <summary>
+    /// The most calls one output may hold: one when parallel calls are off, and one when tool_choice
+    /// names a function (that call, exactly once); unbounded otherwise.
+    /// </summary>
+    public int MaxCalls => Choice.Mode == ToolChoiceMode.Named || !ParallelToolCalls ? 1 : int.MaxValue;
+
     /// <summary>The output must be calls and nothing else (tool_choice required or named).</summary>
     public bool CallsRequired => Choice.Mode is ToolChoiceMode.Required or ToolChoiceMode.Named;
 
@@ -53,5 +59,5 @@ internal sealed class ToolCallPlan
     /// <summary>The format's markers are special tokens of this tokenizer: decode with special tokens kept, or the parser never sees them.</summary>
     public bool KeepSpecialTokens { get; init; }
 
-    public ToolCallStreamParser CreateParser() => new(Syntax, ParallelToolCalls ? int.MaxValue : 1, StreamCallsEagerly);
+    public ToolCallStreamParser CreateParser() => new(Syntax, MaxCalls, StreamCallsEagerly);
 }

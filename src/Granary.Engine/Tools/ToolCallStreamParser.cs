@@ -12,9 +12,10 @@ namespace Granary.Engine.Tools;
 /// </summary>
 /// <remarks>
 /// When <c>streamEagerly</c> is false (auto tool choice: the model writes freely) a call is sent only
-/// once complete, so a malformed or unterminated call is returned as content. When true (the call text
-/// is grammar-constrained) a call is sent as soon as its name is known and its arguments as they come;
-/// a call cut short (max_tokens) then stays a call with partial arguments, as OpenAI returns it.
+/// once complete: a malformed call is returned as content, an unfinished one at the end of the output
+/// is dropped (its markup never reaches content, streamed or not). When true (the call text is
+/// grammar-constrained, and budget steering completes it whenever the request's budget allows) a call
+/// is sent as soon as its name is known and its arguments as they come.
 /// </remarks>
 internal sealed class ToolCallStreamParser
 {
@@ -66,7 +67,10 @@ internal sealed class ToolCallStreamParser
         return _items.Take();
     }
 
-    /// <summary>The end of the text: held text is resolved, a call missing only its closing marker is accepted.</summary>
+    /// <summary>
+    /// The end of the text: held text is resolved, a call missing only its closing marker is accepted,
+    /// and the text of a call not yet sent (its markup begun, its object unfinished) is dropped.
+    /// </summary>
     public IReadOnlyList<ToolStreamItem> Finish()
     {
         switch (_state)
@@ -74,8 +78,11 @@ internal sealed class ToolCallStreamParser
             case State.Suffix:
                 CompleteCall();
                 break;
-            case State.BeforeObject or State.Object when _call?.Committed == true:
+            case State.Object when _call?.Committed == true:
                 FlushArguments();
+                break;
+            case State.Opener or State.Prefix or State.BeforeObject or State.Object or State.Separator:
+                // An unfinished call (cut by max_tokens, or EOS mid-markup) is neither content nor a call.
                 break;
             case State.Text or State.CallStart or State.AfterCall or State.Separator when _afterCall && IsBlankOrSyntax():
                 break;

@@ -23,11 +23,16 @@ internal sealed class CompiledGrammar
         RuleStarts = ruleStarts;
         HasByteTransitions = hasByteTransitions;
         _distances = new Lazy<CompletionDistances>(() => CompletionDistances.Compute(this));
+        _reach = new Lazy<int[]>(() => ReachBounds.Compute(this));
     }
 
     private readonly Lazy<CompletionDistances> _distances;
+    private readonly Lazy<int[]> _reach;
 
     public CompletionDistances Distances => _distances.Value;
+
+    /// <summary>Per state, see <see cref="ReachBounds"/>.</summary>
+    public int[] Reach => _reach.Value;
 
     /// <summary>Byte to class.</summary>
     public int[] ByteClass { get; }

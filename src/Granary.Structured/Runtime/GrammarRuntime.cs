@@ -23,6 +23,7 @@ internal sealed class GrammarRuntime
     private readonly Dictionary<PositionSetKey, LazyState> _interned = [];
     private readonly int _maxMasks;
     private readonly MaskWalker _masks;
+    private readonly BudgetWalker _budget;
     private LazyState?[] _frameStates;
     private int _maskCount;
 
@@ -34,6 +35,7 @@ internal sealed class GrammarRuntime
         Dead = new LazyState([], false, grammar.ClassCount);
         _frameStates = new LazyState?[grammar.StateCount];
         _masks = new MaskWalker(this, vocabulary);
+        _budget = new BudgetWalker(this, vocabulary);
         lock (_lock)
         {
             Start = Closure([new Position(grammar.RuleStarts[0], null)]);
@@ -97,6 +99,49 @@ internal sealed class GrammarRuntime
             }
 
             return mask;
+        }
+    }
+
+    /// <summary>
+    /// The state's mask, narrowed so the end stays within <paramref name="tokensLeft"/> tokens (this
+    /// one included): exactly <see cref="MaskOf"/> wherever no allowed token could go beyond that.
+    /// </summary>
+    public void FillSteered(LazyState state, int tokensLeft, Span<ulong> mask)
+    {
+        MaskOf(state).AsSpan().CopyTo(mask);
+        // Far from the budget (reach known, every byte a token), no lock and no walk.
+        if (state.Reach >= 0 && _vocabulary.HasEveryByte && tokensLeft - 1 >= ReachBounds.Add(state.Reach, 1))
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (!_budget.AtTheEnd(state, tokensLeft))
+            {
+                _budget.Steer(state, tokensLeft, mask);
+                return;
+            }
+
+            var narrowed = state.Narrowed;
+            if (narrowed is null)
+            {
+                CountMask();
+                narrowed = mask.ToArray();
+                _budget.Narrow(state, narrowed);
+                state.Narrowed = narrowed;
+            }
+
+            narrowed.AsSpan().CopyTo(mask);
+        }
+    }
+
+    /// <summary>The fewest tokens to the end, EOS included unless nothing can follow.</summary>
+    public int TokensToEnd(LazyState state)
+    {
+        lock (_lock)
+        {
+            return _budget.TokenDistance(state);
         }
     }
 

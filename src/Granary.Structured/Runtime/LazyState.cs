@@ -44,10 +44,29 @@ internal sealed class LazyState
     /// <summary>Whether some position has a call stack (masks then decompose by frame).</summary>
     public bool HasStacks { get; }
 
+    // Budget steering's figures (see BudgetWalker): pure functions of the positions, so they
+    // survive Forget and a resumed sequence meets the same ones. -1 until computed.
+
+    /// <summary>Fewest bytes to completion.</summary>
+    public int ByteDistance { get; set; } = -1;
+
+    /// <summary>Fewest tokens to the end (EOS included unless terminated), along shortest byte paths.</summary>
+    public int TokenDistance { get; set; } = -1;
+
+    /// <summary>Bound on the byte distance of any state reachable from here.</summary>
+    public int Reach { get; set; } = -1;
+
+    /// <summary>Allowed tokens that move the token distance above this state's, farthest first.</summary>
+    public (int Token, int Distance)[]? Overshoot { get; set; }
+
+    /// <summary>The mask when the budget leaves no slack: only tokens that bring the end one token nearer (a cached mask, dropped by Forget).</summary>
+    public ulong[]? Narrowed { get; set; }
+
     public void Forget()
     {
         Next = new LazyState?[Next.Length];
         Mask = null;
         Escapes = null;
+        Narrowed = null;
     }
 }

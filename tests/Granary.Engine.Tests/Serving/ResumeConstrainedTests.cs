@@ -44,6 +44,29 @@ public sealed class ResumeConstrainedTests
         Assert.Empty(SchemaValidator.Errors(Schema, StreamCut.Text(full)));
     }
 
+    [Theory]
+    [InlineData(2, 0)]
+    [InlineData(3, 2)]
+    public async Task A_json_schema_output_steered_by_a_tight_budget_resumes_identical_and_valid(long seed, int slack)
+    {
+        // The remaining budget is a function of the tokens so far: a replayed choice steers exactly as the original.
+        using var first = await EngineFixture.Start();
+        using var second = await EngineFixture.Start();
+        var budget = GrammarVocabularies.ShortestCompletion(Granary.Structured.Grammar.JsonSchema(Schema)) + slack;
+        var request = new GenerationRequest
+        {
+            RequestId = $"tight-schema-{seed}",
+            Prompt = PromptInput.FromTokens(Fixtures.Golden("tiny-llama3")[0].Ids),
+            Structure = new StructuredOutput { Kind = StructuredOutputKind.JsonSchema, Schema = Schema, Strict = true },
+            Sampling = new SamplingParams { Temperature = 1.0, Seed = seed, MaxTokens = budget, MaxTokensExplicit = true },
+        };
+
+        var full = await ResumeRuns.AssertResumesAtEveryCut(first, second, request);
+
+        Assert.Equal(FinishReason.Stop, full[^1].FinishReason);
+        Assert.Empty(SchemaValidator.Errors(Schema, StreamCut.Text(full)));
+    }
+
     [Fact]
     public async Task A_required_tool_call_resumes_with_the_same_call()
     {

@@ -63,19 +63,28 @@ public sealed class ToolCallingTests
         using var engine = await EngineFixture.Start("tiny-qwen3");
         var forceToolCallToken = new Dictionary<int, double> { [3] = 100 }; // <tool_call>, special in this tokenizer
 
-        var withTools = await EngineFixture.Collect(engine, Chat(ToolChoice.Auto, bias: forceToolCallToken, maxTokens: 4));
+        var cut = await EngineFixture.Collect(engine, Chat(ToolChoice.Auto, bias: forceToolCallToken, maxTokens: 4));
+        var whole = await EngineFixture.Collect(engine, Chat(ToolChoice.Auto, bias: forceToolCallToken, maxTokens: 200, ignoreEos: false));
         var withoutTools = await EngineFixture.Collect(engine, Chat(ToolChoice.None, bias: forceToolCallToken, maxTokens: 4));
 
-        // The marker opens a call, and from there the grammar rules: the bias cannot repeat the marker.
-        // Cut off by max_tokens, the unfinished call comes back as content (auto mode).
-        var text = string.Concat(withTools.Select(e => e.Text));
-        Assert.StartsWith("<tool_call>\n{", text, StringComparison.Ordinal);
-        Assert.Equal(1, text.Split("<tool_call>").Length - 1);
-        Assert.Equal(FinishReason.Length, withTools[^1].FinishReason);
+        // Cut off by max_tokens right after the marker, the unfinished call is neither content nor a call.
+        Assert.Equal(("", FinishReason.Length), (string.Concat(cut.Select(e => e.Text)), cut[^1].FinishReason!.Value));
+        Assert.DoesNotContain(cut, e => e.ToolCalls is not null);
+
+        // With room, the marker opens a call and from there the grammar rules (the bias cannot repeat the marker
+        // inside it), and budget steering closes the last call in time: every call is whole.
+        Assert.Equal(("", FinishReason.ToolCalls), (string.Concat(whole.Select(e => e.Text)), whole[^1].FinishReason!.Value));
+        var calls = whole.Where(e => e.ToolCalls is not null).SelectMany(e => e.ToolCalls!).GroupBy(p => p.Index).ToArray();
+        Assert.NotEmpty(calls);
+        foreach (var call in calls)
+        {
+            Assert.Equal("get_weather", Assert.Single(call, p => p.Name is not null).Name);
+            using var _ = System.Text.Json.JsonDocument.Parse(string.Concat(call.Select(p => p.Arguments)));
+        }
         Assert.Equal("", string.Concat(withoutTools.Select(e => e.Text)));
     }
 
-    private static GenerationRequest Chat(ToolChoice? choice, string? template = null, Dictionary<int, double>? bias = null, int maxTokens = 8) => new()
+    private static GenerationRequest Chat(ToolChoice? choice, string? template = null, Dictionary<int, double>? bias = null, int maxTokens = 8, bool ignoreEos = true) => new()
     {
         RequestId = Guid.NewGuid().ToString("N"),
         Prompt = PromptInput.FromChat(new ChatPrompt
@@ -84,7 +93,7 @@ public sealed class ToolCallingTests
             ToolsJson = Tools,
             ChatTemplate = template,
         }),
-        Sampling = new SamplingParams { Temperature = 0, MaxTokens = maxTokens, MaxTokensExplicit = true, IgnoreEos = true, LogitBias = bias },
+        Sampling = new SamplingParams { Temperature = 0, MaxTokens = maxTokens, MaxTokensExplicit = true, IgnoreEos = ignoreEos, LogitBias = bias },
         ToolChoice = choice,
     };
 }

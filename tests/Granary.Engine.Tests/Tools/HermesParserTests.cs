@@ -101,13 +101,27 @@ public sealed class HermesParserTests
     }
 
     [Fact]
-    public void An_unterminated_call_goes_back_to_content_in_auto_mode()
+    public void An_unterminated_call_at_the_end_is_dropped_in_auto_mode()
     {
         const string text = "ok <tool_call>\n{\"name\": \"f\", \"arguments\": {\"a\": [1, 2";
         var output = ParsedOutput.Of(Parser(), text);
 
         Assert.Empty(output.Calls);
-        Assert.Equal(text, output.Content);
+        Assert.Equal("ok", output.Content);
+    }
+
+    [Theory]
+    [InlineData("<tool_c")]
+    [InlineData("<tool_call>\n")]
+    [InlineData("<tool_call>\n{\"name\": \"ad")]
+    public void Unfinished_call_markup_never_reaches_content(string text)
+    {
+        foreach (var eager in new[] { false, true })
+        {
+            var output = ParsedOutput.Of(Parser(eager: eager), text);
+            Assert.Empty(output.Calls);
+            Assert.Equal("", output.Content);
+        }
     }
 
     [Fact]

@@ -50,15 +50,24 @@ public sealed class Llama3JsonParserTests
     [InlineData("The weather is {\"name\": \"x\", \"parameters\": {}}")]
     [InlineData("  plain answer\n")]
     [InlineData("<|python_tag|>print(1)")]
-    [InlineData("<|python")]
     [InlineData("{\"answer\": 42}")]
-    [InlineData("{\"name\": \"f\", \"parameters\": {\"a\": 1}")]
     public void Text_that_does_not_open_with_a_whole_call_is_content(string text)
     {
         var output = ParsedOutput.Of(Parser(), text);
 
         Assert.Empty(output.Calls);
         Assert.Equal(text, output.Content);
+    }
+
+    [Theory]
+    [InlineData("<|python")]
+    [InlineData("{\"name\": \"f\", \"parameters\": {\"a\": 1}")]
+    public void An_unfinished_call_at_the_end_is_dropped(string text)
+    {
+        var output = ParsedOutput.Of(Parser(), text);
+
+        Assert.Empty(output.Calls);
+        Assert.Equal("", output.Content);
     }
 
     [Fact]

@@ -65,14 +65,26 @@ public sealed class MaskBenchmark(ITestOutputHelper output)
         var vocabulary = Vocabularies.ByName(vocabularyName);
         var tokenizer = Vocabularies.TokenizerByName(vocabularyName);
         var eos = tokenizer.EosTokenId!.Value;
-        Report(vocabularyName, "strict schema, compiled per request", vocabulary, eos, () => Grammar.JsonSchema(StrictSchema), walks: 30);
-        Report(vocabularyName, "rich schema (maxLength, email, pattern), compiled per request", vocabulary, eos, () => Grammar.JsonSchema(TypicalSchema), walks: 30);
-        var shared = Grammar.JsonSchema(TypicalSchema);
-        Report(vocabularyName, "rich schema, grammar shared across requests", vocabulary, eos, () => shared, walks: 30);
-        Report(vocabularyName, "json_object (shared)", vocabulary, eos, Grammar.AnyJsonObject, walks: 30);
+        // Budget steering: off (no budget), on at max_tokens 1024 (far from the end: masks as without it),
+        // and on at a tight budget (the shortest completion + 8 tokens: steered from the first token).
+        foreach (var (budgetLabel, budget) in Budgets)
+        {
+            Report(vocabularyName, $"strict schema, compiled per request, {budgetLabel}", vocabulary, eos, () => Grammar.JsonSchema(StrictSchema), 30, budget);
+            Report(vocabularyName, $"rich schema (maxLength, email, pattern), compiled per request, {budgetLabel}", vocabulary, eos, () => Grammar.JsonSchema(TypicalSchema), 30, budget);
+            var shared = Grammar.JsonSchema(TypicalSchema);
+            Report(vocabularyName, $"rich schema, grammar shared across requests, {budgetLabel}", vocabulary, eos, () => shared, 30, budget);
+            Report(vocabularyName, $"json_object (shared), {budgetLabel}", vocabulary, eos, Grammar.AnyJsonObject, 30, budget);
+        }
     }
 
-    private void Report(string vocabularyName, string label, TokenVocabulary vocabulary, int eos, Func<Grammar> grammarPerWalk, int walks)
+    private static readonly (string Label, Func<GrammarMatcher, int>? Budget)[] Budgets =
+    [
+        ("no budget", null),
+        ("budget 1024", _ => 1024),
+        ("tight budget", matcher => matcher.TokensToCompletion + 8),
+    ];
+
+    private void Report(string vocabularyName, string label, TokenVocabulary vocabulary, int eos, Func<Grammar> grammarPerWalk, int walks, Func<GrammarMatcher, int>? budgetOf)
     {
         var times = new List<double>();
         var compile = Stopwatch.StartNew();
@@ -83,10 +95,19 @@ public sealed class MaskBenchmark(ITestOutputHelper output)
         {
             var random = new Random(walk);
             var matcher = new GrammarMatcher(grammarPerWalk(), vocabulary);
-            for (var step = 0; step < 200; step++)
+            var budget = budgetOf?.Invoke(matcher) ?? int.MaxValue;
+            for (var step = 0; step < Math.Min(200, budget); step++)
             {
                 var start = Stopwatch.GetTimestamp();
-                matcher.FillAllowedTokens(mask);
+                if (budgetOf is null)
+                {
+                    matcher.FillAllowedTokens(mask);
+                }
+                else
+                {
+                    matcher.FillAllowedTokens(mask, budget - step);
+                }
+
                 times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
                 var allowed = MaskBits.SetBits(mask, vocabulary.Size);
                 allowed.Remove(eos);

@@ -1,4 +1,5 @@
 using Granary.Engine.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Layers;
@@ -7,11 +8,13 @@ namespace Granary.Engine.Models.Layers;
 internal sealed class RmsNorm : IDisposable
 {
     private readonly double _eps;
+    private readonly Scalar _epsScalar; // held by the layer: a temporary Scalar can be finalized mid-call
 
     public RmsNorm(WeightLoader weights, string prefix, long size, double eps)
     {
         Weight = weights.Load($"{prefix}.weight", size);
         _eps = eps;
+        _epsScalar = eps.ToScalar();
     }
 
     public Tensor Weight { get; }
@@ -21,10 +24,14 @@ internal sealed class RmsNorm : IDisposable
         if (CpuKernels.Applies(input) && CpuKernels.Applies(Weight)) return CpuKernels.RmsNorm(input, Weight, _eps);
         using var scope = NewDisposeScope();
         var x = input.to(ScalarType.Float32);
-        var variance = x.pow(2).mean([-1], keepdim: true);
-        x = x * rsqrt(variance + _eps);
+        var variance = (x * x).mean([-1], keepdim: true); // no Scalar exponent (see Scalars)
+        x = x * rsqrt(variance.add(_epsScalar));
         return (Weight * x.to(input.dtype)).MoveToOuterDisposeScope();
     }
 
-    public void Dispose() => Weight.Dispose();
+    public void Dispose()
+    {
+        Weight.Dispose();
+        _epsScalar.Dispose();
+    }
 }

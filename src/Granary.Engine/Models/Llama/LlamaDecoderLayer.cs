@@ -1,5 +1,6 @@
 using Granary.Engine.Configuration;
 using Granary.Engine.Models.Layers;
+using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Llama;
@@ -24,8 +25,8 @@ internal sealed class LlamaDecoderLayer : IDisposable
     {
         using var scope = NewDisposeScope();
         var attended = _selfAttn.Forward(_inputLayernorm.Forward(hidden), cos, sin, rotary, batch);
-        var residual = hidden + attended;
-        var output = residual + _mlp.Forward(_postAttentionLayernorm.Forward(residual));
+        var residual = hidden.add(attended, Scalars.One);
+        var output = residual.add(_mlp.Forward(_postAttentionLayernorm.Forward(residual)), Scalars.One);
         return output.MoveToOuterDisposeScope();
     }
 
