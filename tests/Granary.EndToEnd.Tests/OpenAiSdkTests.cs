@@ -17,4 +17,15 @@ public sealed class OpenAiSdkTests
             ["GRANARY_MODEL"] = "tiny-llama3",
         }, server);
     }
+
+    [Fact]
+    public async Task Forced_tool_calls_finish_whole_through_the_openai_package()
+    {
+        await using var server = await GranaryServer.StartAsync();
+        await NodeSuite.RunAsync("tool-framing.test.mjs", new Dictionary<string, string>
+        {
+            ["GRANARY_URL"] = server.Url,
+            ["GRANARY_MODEL"] = "tiny-llama3",
+        }, server);
+    }
 }
