@@ -41,7 +41,9 @@ public sealed class CancellationTests
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             host.Inference.Chat(Calls.Chat(), deadline: DateTime.UtcNow.AddSeconds(2)).ReadAllAsync());
 
-        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        // The client's deadline timer and the server's race: when the server's fires first it resets the
+        // stream mid-response, which the in-memory test transport reports as UNAVAILABLE (seen under load).
+        Assert.True(error.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unavailable, error.ToString());
         Assert.Single(host.Client.Calls);
         await host.Client.GenerationCancelled.Task.WaitAsync(Patience);
     }
