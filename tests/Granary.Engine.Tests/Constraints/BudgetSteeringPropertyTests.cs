@@ -7,6 +7,7 @@ using Granary.Engine.Tests.Support;
 using Granary.Structured;
 using Granary.Structured.Tests.Support;
 using Xunit.Abstractions;
+using static Granary.Engine.Tests.Constraints.RandomTools;
 
 namespace Granary.Engine.Tests.Constraints;
 
@@ -193,22 +194,4 @@ public sealed class BudgetSteeringPropertyTests(ITestOutputHelper output)
         ToolChoice = choice,
         ParallelToolCalls = parallel,
     };
-
-    // As in ToolCallPropertyTests: a template that selects the Hermes format without overflowing the tiny context.
-    private const string Template = "{# <tool_call> #}{% for m in messages %}{{ m.content }}{% endfor %}";
-
-    private static JsonObject Tool(string name, JsonObject parameters) => new()
-    {
-        ["type"] = "function",
-        ["function"] = new JsonObject { ["name"] = name, ["description"] = $"the {name} tool", ["parameters"] = parameters },
-    };
-
-    private static JsonObject Parameters(RandomSchemas schemas)
-    {
-        while (true)
-        {
-            var schema = schemas.Next();
-            if (schema["type"] is JsonValue type && type.ToJsonString() == "\"object\"") return schema;
-        }
-    }
 }

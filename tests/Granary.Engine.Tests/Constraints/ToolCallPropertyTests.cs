@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Granary.Engine.Abstractions;
 using Granary.Engine.Tests.Serving;
 using Granary.Structured.Tests.Support;
+using static Granary.Engine.Tests.Constraints.RandomTools;
 
 namespace Granary.Engine.Tests.Constraints;
 
@@ -59,25 +60,5 @@ public sealed class ToolCallPropertyTests
             Assert.True(errors.Count == 0, $"{name}({arguments}) does not validate against {schema}: {string.Join("; ", errors)}");
         }
         Assert.True(completed >= results.Length / 2, $"only {completed} calls completed: too few to judge");
-    }
-
-    // Qwen's template writes every tool schema into the prompt, which overflows the tiny model's 512 tokens;
-    // this one does not (the grammar, not the prompt, is under test), and its <tool_call> selects the Hermes format.
-    private const string Template = "{# <tool_call> #}{% for m in messages %}{{ m.content }}{% endfor %}";
-
-    private static JsonObject Tool(string name, JsonObject parameters) => new()
-    {
-        ["type"] = "function",
-        ["function"] = new JsonObject { ["name"] = name, ["description"] = $"the {name} tool", ["parameters"] = parameters },
-    };
-
-    // Tool parameters are objects: draw schemas until one is.
-    private static JsonObject Parameters(RandomSchemas schemas)
-    {
-        while (true)
-        {
-            var schema = schemas.Next();
-            if (schema["type"] is JsonValue type && type.ToJsonString() == "\"object\"") return schema;
-        }
     }
 }
