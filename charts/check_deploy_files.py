@@ -64,8 +64,9 @@ def check_dockerfile() -> None:
 
 
 def cli_flags() -> set[str]:
-    source = (ROOT / "src" / "Granary.Server" / "CommandLine" / "ServerCommandLine.cs").read_text()
-    return set(re.findall(r'new\("(--[a-z][a-z-]*)"\)', source)) | {"--help", "--version"}
+    # Every flag is one line of the table in Flags.cs: new("--name", "Section:Key", ...).
+    source = (ROOT / "src" / "Granary.Server" / "CommandLine" / "Flags.cs").read_text()
+    return set(re.findall(r'new\("(--[a-z][a-z-]*)",', source)) | {"--config", "--help", "--version"}
 
 
 def check_flags() -> None:

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Granary.Grains.Placement;
 using Granary.Grains.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,13 @@ public static class GrainsSiloBuilderExtensions
     {
         var worker = new WorkerOptions();
         configureWorker?.Invoke(worker);
+        return silo.AddGranaryGrains(role, worker);
+    }
+
+    /// <summary>Adds the grains with <paramref name="worker"/> as this silo's worker settings (no models: an API-only silo).</summary>
+    public static ISiloBuilder AddGranaryGrains(this ISiloBuilder silo, string role, WorkerOptions worker)
+    {
+        worker.MaxReplicasPerModel = Math.Max(worker.MaxReplicasPerModel, worker.ReplicasPerModel);
         var metadata = new Dictionary<string, string> { [SiloMetadataKeys.Role] = role };
         if (worker.Models.Count > 0) metadata[SiloMetadataKeys.Models] = string.Join(',', worker.Models.Select(m => m.Name));
         silo.UseSiloMetadata(metadata);
@@ -36,17 +44,7 @@ public static class GrainsSiloBuilderExtensions
             o.NumMissedProbesLimit = 2;
         });
         silo.Services.AddSingleton<EngineHost>();
-        silo.Services.Configure<WorkerOptions>(o =>
-        {
-            o.Models.AddRange(worker.Models);
-            o.ReplicasPerModel = worker.ReplicasPerModel;
-            o.MaxReplicasPerModel = Math.Max(worker.MaxReplicasPerModel, worker.ReplicasPerModel);
-            o.HeartbeatInterval = worker.HeartbeatInterval;
-            o.ScaleCheckInterval = worker.ScaleCheckInterval;
-            o.ScaleUpAfterChecks = worker.ScaleUpAfterChecks;
-            o.ScaleDownAfter = worker.ScaleDownAfter;
-            o.DrainTimeout = worker.DrainTimeout;
-        });
+        silo.Services.AddSingleton(Options.Create(worker));
         if (worker.Models.Count == 0) return silo;
         silo.Services.AddSingleton<ReplicaLauncher>();
         silo.Services.AddHostedService<EngineLoader>();

@@ -12,9 +12,9 @@ internal sealed class PostgresClusteringStartup(ServerOptions options, ILogger<P
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var schema = new PostgresClusteringSchema(options.ClusteringConnection!);
+        var schema = new PostgresClusteringSchema(options.Cluster.Connection!);
         var clock = Stopwatch.StartNew();
-        if (await schema.EnsureAsync(options.ClusteringInit, cancellationToken))
+        if (await schema.EnsureAsync(options.Cluster.CreateSchema, cancellationToken))
             logger.LogInformation("Created Orleans' clustering schema in {Database} in {Milliseconds} ms", schema.Target, clock.ElapsedMilliseconds);
         else
             logger.LogInformation("Membership database {Database}: Orleans' clustering schema present (checked in {Milliseconds} ms)", schema.Target, clock.ElapsedMilliseconds);

@@ -1,47 +1,40 @@
+using Granary.Engine.Serving;
+using Granary.Grains.Hosting;
+
 namespace Granary.Server.CommandLine;
 
-/// <summary>Everything the command line decides about this process.</summary>
-internal sealed record ServerOptions
+/// <summary>
+/// Everything configuration decides about this process, one options type per concern, bound from the config file,
+/// GRANARY_* variables and flags (<see cref="ServerConfiguration"/>). The engine and worker settings are the engine's
+/// and the grains' own options types, so a setting they gain needs no copy here.
+/// </summary>
+internal sealed class ServerOptions
 {
-    public ServerRole Role { get; init; } = ServerRole.All;
-    public IReadOnlyList<ModelSpec> Models { get; init; } = [];
-    public int Replicas { get; init; } = 1;
-    public int? MaxReplicas { get; init; }
-    public string Device { get; init; } = "cpu";
-    public string Dtype { get; init; } = "auto";
-    public string Host { get; init; } = "localhost";
-    public int Port { get; init; } = 8000;
+    public ServerRole Role { get; set; } = ServerRole.All;
 
-    /// <summary>HTTP/2 port for the gRPC API (granary.v1, grpc.health.v1); 0 turns it off.</summary>
-    public int GrpcPort { get; init; } = 8001;
-    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+    /// <summary>[name=]PATH of each model folder; none means the bundled tiny-llama3.</summary>
+    public List<string> Models { get; set; } = [];
 
-    /// <summary>Keys with model scopes and per-minute limits, from --api-keys-file.</summary>
-    public IReadOnlyList<Granary.Api.Authentication.ApiKeyDefinition> ScopedApiKeys { get; init; } = [];
-    public int? MaxModelLength { get; init; }
-    public long? KvCacheBytes { get; init; }
-    public int MaxNumSequences { get; init; } = 256;
-    public int? MaxNumBatchedTokens { get; init; }
-    public bool EnablePrefixCaching { get; init; } = true;
-    public int? Threads { get; init; }
-    public ClusteringKind Clustering { get; init; } = ClusteringKind.Localhost;
-    public string? ClusteringConnection { get; init; }
-    public string AdoNetInvariant { get; init; } = "Npgsql";
+    public HttpOptions Http { get; set; } = new();
 
-    /// <summary>With adonet (Npgsql): create Orleans' clustering schema at start-up when the database lacks it.</summary>
-    public bool ClusteringInit { get; init; }
-    public bool Kubernetes { get; init; }
-    public string ClusterId { get; init; } = "granary";
-    public string ServiceId { get; init; } = "granary";
-    public int SiloPort { get; init; } = 11111;
-    public int GatewayPort { get; init; } = 30000;
-    public string? PrimarySilo { get; init; }
-    public string? AdvertisedAddress { get; init; }
+    public ApiKeyOptions ApiKeys { get; set; } = new();
 
-    /// <summary>How long a stopping server lets in-flight requests finish (SIGTERM to exit is at most this plus a few seconds).</summary>
-    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public MembershipOptions Cluster { get; set; } = new();
+
+    /// <summary>Replicas, scaling and drain; <see cref="WorkerOptions.Models"/> is filled from <see cref="Models"/>.</summary>
+    public WorkerOptions Worker { get; set; } = new();
+
+    /// <summary>Settings every served model's engine gets; its path and name come from <see cref="Models"/>.</summary>
+    public EngineOptions Engine { get; set; } = new() { ModelPath = "" };
 
     public bool ServesApi => Role != ServerRole.Worker;
 
     public bool RunsEngines => Role != ServerRole.Gateway;
+
+    public IReadOnlyList<ModelSpec> ModelSpecs() => Models.Count > 0
+        ? Models.Select(ModelSpec.Parse).ToArray()
+        : [new ModelSpec("tiny-llama3", Path.Combine(AppContext.BaseDirectory, "models", "tiny-llama3"))];
+
+    public IEnumerable<EngineOptions> Engines() =>
+        ModelSpecs().Select(model => Engine with { ModelPath = model.Path, ServedName = model.Name });
 }

@@ -9,58 +9,55 @@ namespace Granary.Server.Hosting;
 /// <summary>Membership and endpoints: how this silo joins the others.</summary>
 internal static class ClusteringExtensions
 {
-    public static ISiloBuilder UseGranaryClustering(this ISiloBuilder silo, ServerOptions options)
+    public static ISiloBuilder UseGranaryClustering(this ISiloBuilder silo, MembershipOptions cluster)
     {
         silo.Configure<ClusterOptions>(o =>
         {
-            o.ClusterId = options.ClusterId;
-            o.ServiceId = options.ServiceId;
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
         });
 
-        if (options.Kubernetes) silo.UseKubernetesHosting();
-        switch (options.Clustering)
+        if (cluster.Kubernetes) silo.UseKubernetesHosting();
+        switch (cluster.Kind)
         {
             case ClusteringKind.Localhost:
-                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, PrimaryEndpoint(options), options.ServiceId, options.ClusterId);
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, PrimaryEndpoint(cluster), cluster.ServiceId, cluster.ClusterId);
                 return silo;
             case ClusteringKind.Redis:
-                silo.UseRedisClustering(Connection(options));
+                silo.UseRedisClustering(cluster.Connection!); // validated: redis needs a connection
                 break;
             case ClusteringKind.AdoNet:
                 silo.UseAdoNetClustering((AdoNetClusteringSiloOptions o) =>
                 {
-                    o.Invariant = options.AdoNetInvariant;
-                    o.ConnectionString = Connection(options);
+                    o.Invariant = cluster.AdoNetInvariant;
+                    o.ConnectionString = cluster.Connection;
                 });
                 // Orleans' own failure on a missing schema or database is a stack-trace wall; check (or create) first.
-                if (options.AdoNetInvariant == "Npgsql") silo.Services.AddHostedService<PostgresClusteringStartup>();
+                if (cluster.AdoNetInvariant == "Npgsql") silo.Services.AddHostedService<PostgresClusteringStartup>();
                 break;
         }
-        if (options.Kubernetes)
+        if (cluster.Kubernetes)
         {
             // Kubernetes hosting advertises the pod IP; the ports are still ours to choose.
             silo.Configure<EndpointOptions>(o =>
             {
-                o.SiloPort = options.SiloPort;
-                o.GatewayPort = options.GatewayPort;
+                o.SiloPort = cluster.SiloPort;
+                o.GatewayPort = cluster.GatewayPort;
             });
         }
         else
         {
-            silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
         }
         return silo;
     }
 
-    private static IPEndPoint? PrimaryEndpoint(ServerOptions options) =>
-        options.PrimarySilo is { } primary ? IPEndPoint.Parse(primary.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)) : null;
+    private static IPEndPoint? PrimaryEndpoint(MembershipOptions cluster) =>
+        cluster.PrimarySilo is { } primary ? IPEndPoint.Parse(primary.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)) : null;
 
-    private static string Connection(ServerOptions options) => options.ClusteringConnection
-        ?? throw new FormatException($"--clustering {options.Clustering.ToString().ToLowerInvariant()} needs --clustering-connection");
-
-    private static IPAddress AdvertisedAddress(ServerOptions options)
+    private static IPAddress AdvertisedAddress(MembershipOptions cluster)
     {
-        if (options.AdvertisedAddress is { } given) return IPAddress.Parse(given);
+        if (cluster.AdvertiseAddress is { } given) return IPAddress.Parse(given);
         var addresses = Dns.GetHostAddresses(Dns.GetHostName());
         return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback;
     }

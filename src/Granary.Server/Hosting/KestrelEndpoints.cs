@@ -12,8 +12,8 @@ internal static class KestrelEndpoints
 {
     public static void Configure(KestrelServerOptions kestrel, ServerOptions options)
     {
-        Listen(kestrel, options.Host, options.Port, HttpProtocols.Http1);
-        if (options.ServesApi && options.GrpcPort > 0) Listen(kestrel, options.Host, options.GrpcPort, HttpProtocols.Http2);
+        Listen(kestrel, options.Http.Host, options.Http.Port, HttpProtocols.Http1);
+        if (options.ServesApi && options.Http.GrpcPort > 0) Listen(kestrel, options.Http.Host, options.Http.GrpcPort, HttpProtocols.Http2);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols)

@@ -1,4 +1,3 @@
-using Granary.Engine.Serving;
 using Granary.Grains.Hosting;
 using Granary.Server.CommandLine;
 using Orleans.Configuration;
@@ -12,34 +11,13 @@ internal static class OrleansHostingExtensions
     {
         builder.UseOrleans(silo =>
         {
-            silo.UseGranaryClustering(options);
+            silo.UseGranaryClustering(options.Cluster);
             // A generation can wait in the queue before its first token; each streamed element is its own request.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            silo.AddGranaryGrains(options.Role.ToString().ToLowerInvariant(), options.RunsEngines ? worker => Configure(worker, options) : null);
+            // The engine and worker settings are already the grains' own options: only the models are added.
+            if (options.RunsEngines) options.Worker.Models.AddRange(options.Engines());
+            silo.AddGranaryGrains(options.Role.ToString().ToLowerInvariant(), options.Worker);
         });
         return builder;
-    }
-
-    private static void Configure(WorkerOptions worker, ServerOptions options)
-    {
-        worker.ReplicasPerModel = options.Replicas;
-        worker.DrainTimeout = options.DrainTimeout;
-        worker.MaxReplicasPerModel = Math.Max(options.MaxReplicas ?? options.Replicas, options.Replicas);
-        foreach (var model in options.Models)
-        {
-            worker.Models.Add(new EngineOptions
-            {
-                ModelPath = model.Path,
-                ServedName = model.Name,
-                Device = options.Device,
-                Dtype = options.Dtype,
-                MaxModelLength = options.MaxModelLength,
-                KvCacheBytes = options.KvCacheBytes,
-                MaxNumSequences = options.MaxNumSequences,
-                MaxNumBatchedTokens = options.MaxNumBatchedTokens,
-                EnablePrefixCaching = options.EnablePrefixCaching,
-                Threads = options.Threads,
-            });
-        }
     }
 }

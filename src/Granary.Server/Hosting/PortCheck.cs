@@ -13,13 +13,14 @@ internal static class PortCheck
 {
     public static void EnsureFree(ServerOptions options)
     {
-        var http = HttpAddress(options.Host);
-        Check(http, options.Port, "--port");
-        if (options.ServesApi && options.GrpcPort > 0) Check(http, options.GrpcPort, "--grpc-port");
-        if (options.Kubernetes) return; // the pod owns its silo ports
-        var silo = options.Clustering == ClusteringKind.Localhost ? IPAddress.Loopback : IPAddress.Any;
-        Check(silo, options.SiloPort, "--silo-port");
-        Check(silo, options.GatewayPort, "--gateway-port");
+        var http = HttpAddress(options.Http.Host);
+        Check(http, options.Http.Port, "--port");
+        if (options.ServesApi && options.Http.GrpcPort > 0) Check(http, options.Http.GrpcPort, "--grpc-port");
+        var cluster = options.Cluster;
+        if (cluster.Kubernetes) return; // the pod owns its silo ports
+        var silo = cluster.Kind == ClusteringKind.Localhost ? IPAddress.Loopback : IPAddress.Any;
+        Check(silo, cluster.SiloPort, "--silo-port");
+        Check(silo, cluster.GatewayPort, "--gateway-port");
     }
 
     private static IPAddress HttpAddress(string host) => host switch

@@ -1,4 +1,5 @@
 using Granary.Api;
+using Granary.Api.Authentication;
 using Granary.Grpc;
 using Granary.Grains.Hosting;
 using Granary.Server.CommandLine;
@@ -30,15 +31,16 @@ internal static class ServerHostingExtensions
         // "Hosting failed to start" repeats, with a stack trace, the error Program prints as one line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // SIGTERM: requests get the drain timeout to finish, then the silo some seconds to leave the cluster.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.DrainTimeout + TimeSpan.FromSeconds(15));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Worker.DrainTimeout + TimeSpan.FromSeconds(15));
         builder.Services.AddHostedService<ShutdownDeadline>();
         builder.AddGranaryCluster(options);
         if (options.ServesApi)
         {
             builder.Services.AddGranaryApi(api =>
             {
-                foreach (var key in options.ApiKeys) api.ApiKeys.Add(key);
-                foreach (var key in options.ScopedApiKeys) api.ScopedApiKeys.Add(key);
+                foreach (var key in options.ApiKeys.Keys) api.ApiKeys.Add(key);
+                if (options.ApiKeys.File is { Length: > 0 } file)
+                    foreach (var key in ApiKeysFile.Load(file)) api.ScopedApiKeys.Add(key);
             });
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();

@@ -14,7 +14,7 @@ internal sealed class StartupReporter(ServerOptions options, IServiceProvider se
         using (lifetime.ApplicationStarted.Register(started.SetResult))
             await started.Task.WaitAsync(stoppingToken);
 
-        var url = $"http://{options.Host}:{options.Port}";
+        var url = $"http://{options.Http.Host}:{options.Http.Port}";
         logger.LogInformation("Granary {Role} silo up; HTTP on {Url}", options.Role.ToString().ToLowerInvariant(), url);
         while (!stoppingToken.IsCancellationRequested)
         {
