@@ -14,6 +14,7 @@ internal sealed class SequenceConstraint
     private readonly IReadOnlyList<CallTrigger>? _triggers;
     private readonly List<byte> _freeBytes = [];
     private int _scanned;
+    private int[]? _callTokens;
 
     private SequenceConstraint(ConstraintVocabulary vocabulary, GrammarMatcher? matcher, IReadOnlyList<CallTrigger>? triggers)
     {
@@ -36,7 +37,7 @@ internal sealed class SequenceConstraint
 
     public SequenceConstraint Clone()
     {
-        var copy = new SequenceConstraint(_vocabulary, Matcher?.Clone(), _triggers) { _scanned = _scanned };
+        var copy = new SequenceConstraint(_vocabulary, Matcher?.Clone(), _triggers) { _scanned = _scanned, _callTokens = _callTokens };
         copy._freeBytes.AddRange(_freeBytes);
         return copy;
     }
@@ -49,6 +50,51 @@ internal sealed class SequenceConstraint
         _freeBytes.AddRange(_vocabulary.TokenBytes(tokenId));
         WatchForTrigger(_triggers);
         return true;
+    }
+
+    /// <summary>
+    /// While an auto-mode choice writes free text: the tokens that would complete a call's trigger
+    /// although the shortest call it opens no longer fits in <paramref name="tokensLeft"/> (this token
+    /// included). Such a call could only be cut short and dropped, so the text goes on instead.
+    /// </summary>
+    public IReadOnlyList<int> LateTriggerTokens(int tokensLeft)
+    {
+        if (Matcher is not null || _triggers is null) return [];
+        _callTokens ??= _triggers.Select(ShortestCall).ToArray();
+        List<int>? late = null;
+        for (var i = 0; i < _triggers.Count; i++)
+        {
+            if (_callTokens[i] <= tokensLeft - 1) continue;
+            var trigger = _triggers[i];
+            foreach (var token in trigger.CandidateTokens(_vocabulary))
+                if (Completes(trigger, _vocabulary.TokenBytes(token))) (late ??= []).Add(token);
+        }
+        return late ?? (IReadOnlyList<int>)[];
+    }
+
+    // Tokens the call needs after its trigger: the grammar's shortest way from the trigger's end.
+    private int ShortestCall(CallTrigger trigger)
+    {
+        var matcher = new GrammarMatcher(trigger.Grammar, _vocabulary.Vocabulary);
+        return matcher.AcceptBytes(trigger.Pattern) ? matcher.TokensToCompletion : 0;
+    }
+
+    private bool Completes(CallTrigger trigger, byte[] token)
+    {
+        var text = CollectionsMarshal.AsSpan(_freeBytes);
+        if (trigger.AtStartOnly)
+        {
+            var joined = new byte[text.Length + token.Length];
+            text.CopyTo(joined);
+            token.CopyTo(joined.AsSpan(text.Length));
+            return AtStart(joined, trigger.Pattern) >= 0;
+        }
+        // Only an occurrence that ends inside the new token is new; earlier ones were already watched for.
+        var tail = text[Math.Max(0, text.Length - trigger.Pattern.Length + 1)..];
+        var window = new byte[tail.Length + token.Length];
+        tail.CopyTo(window);
+        token.CopyTo(window.AsSpan(tail.Length));
+        return window.AsSpan().IndexOf(trigger.Pattern) >= 0;
     }
 
     private void WatchForTrigger(IReadOnlyList<CallTrigger> triggers)

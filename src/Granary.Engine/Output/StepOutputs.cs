@@ -31,7 +31,8 @@ internal sealed class StepOutputs(SequenceFactory sequences, LogprobsBuilder log
         // A choice's draw at output position p is seeded by (seed, choice, p): the position is the tokens it already has.
         var samplingRows = targets.Select(t => new SamplingRow(
             t.Source.Request.Sampling, t.Source.Request.RandomFor(t.Choice, t.Source.OutputLength), t.Source.Request.PromptIds,
-            t.Source.OutputTokenIds, eosTokenIds, t.Source.Constraint?.Matcher, TokensLeft(t.Source))).ToArray();
+            t.Source.OutputTokenIds, eosTokenIds, t.Source.Constraint?.Matcher, TokensLeft(t.Source),
+            t.Source.Constraint?.LateTriggerTokens(TokensLeft(t.Source)))).ToArray();
         var output = Sampler.Sample(rows, samplingRows);
 
         // Forks first, while the prompt's blocks are still the parent's alone.

@@ -12,7 +12,8 @@ internal sealed record SamplingRow(
     IReadOnlyList<int> OutputTokens,
     IReadOnlyCollection<int> EosTokenIds,
     GrammarMatcher? Grammar = null,
-    int TokensLeft = int.MaxValue)
+    int TokensLeft = int.MaxValue,
+    IReadOnlyList<int>? LateTriggerTokens = null)
 {
     /// <summary>Tokens that may not be sampled yet because min_tokens is not reached.</summary>
     public IEnumerable<int> BlockedStopTokens => OutputTokens.Count < Params.MinTokens
