@@ -185,34 +185,21 @@ internal sealed class BudgetWalker(GrammarRuntime runtime, TokenVocabulary vocab
     private void ShortestSuccessors(LazyState root, int distance)
     {
         _successors.Clear();
-        var labels = _trie.Labels;
-        var depths = _trie.Depths;
-        var subtreeEnd = _trie.SubtreeEnd;
-        var tokenStart = _trie.TokenStart;
-        var byteClass = runtime.ByteClasses;
-        var states = _pathStates;
-        states[0] = root;
-        var node = 1;
-        while (node < _trie.NodeCount)
+        var visitor = new OnShortestPaths(this, distance);
+        TrieWalk.Below(runtime, _trie, _pathStates, root, 0, ref visitor);
+    }
+
+    private readonly struct OnShortestPaths(BudgetWalker walker, int distance) : ITrieVisitor
+    {
+        // A byte off every shortest path never gets back on one: distances fall by at most one a byte.
+        public bool Enter(int node, LazyState next) => walker.ByteDistance(next) == distance - walker._trie.Depths[node];
+
+        public void Tokens(ReadOnlySpan<int> tokenIds, LazyState next)
         {
-            var depth = depths[node];
-            var parent = states[depth - 1];
-            var cls = byteClass[labels[node]];
-            var next = parent.Next[cls] ?? runtime.StepHeld(parent, cls);
-            // A byte off every shortest path never gets back on one: distances fall by at most one a byte.
-            if (next.IsDead || ByteDistance(next) != distance - depth)
+            if (!walker._successors.Contains(next))
             {
-                node = subtreeEnd[node];
-                continue;
+                walker._successors.Add(next);
             }
-
-            states[depth] = next;
-            if (tokenStart[node] < tokenStart[node + 1] && !_successors.Contains(next))
-            {
-                _successors.Add(next);
-            }
-
-            node++;
         }
     }
 
@@ -224,15 +211,9 @@ internal sealed class BudgetWalker(GrammarRuntime runtime, TokenVocabulary vocab
             return cached;
         }
 
-        var own = TokenDistance(state);
         var found = new List<(int Token, int Distance)>();
-        Walk(state, (token, distance) =>
-        {
-            if (distance > own)
-            {
-                found.Add((token, distance));
-            }
-        });
+        var visitor = new Beyond(this, TokenDistance(state), found);
+        TrieWalk.Below(runtime, _trie, _walkStates, state, 0, ref visitor);
         found.Sort((a, b) => b.Distance != a.Distance ? b.Distance.CompareTo(a.Distance) : a.Token.CompareTo(b.Token));
         state.Overshoot = [.. found];
         return state.Overshoot;
@@ -241,55 +222,32 @@ internal sealed class BudgetWalker(GrammarRuntime runtime, TokenVocabulary vocab
     /// <summary>Keeps only the tokens after which the end is at most <paramref name="limit"/> tokens away (EOS stays).</summary>
     private void Narrow(LazyState state, int limit, Span<ulong> mask)
     {
-        var cleared = new List<int>();
-        Walk(state, (token, distance) =>
-        {
-            if (distance > limit)
-            {
-                cleared.Add(token);
-            }
-        });
-        foreach (var token in cleared)
+        var cleared = new List<(int Token, int Distance)>();
+        var visitor = new Beyond(this, limit, cleared);
+        TrieWalk.Below(runtime, _trie, _walkStates, state, 0, ref visitor);
+        foreach (var (token, _) in cleared)
         {
             mask[token >> 6] &= ~(1UL << token);
         }
     }
 
-    /// <summary>Every token the state allows (EOS aside), with the token distance after it.</summary>
-    private void Walk(LazyState root, Action<int, int> visit)
+    /// <summary>Collects the tokens the state allows (EOS aside) after which the token distance exceeds a limit.</summary>
+    private readonly struct Beyond(BudgetWalker walker, int limit, List<(int Token, int Distance)> found) : ITrieVisitor
     {
-        var labels = _trie.Labels;
-        var depths = _trie.Depths;
-        var subtreeEnd = _trie.SubtreeEnd;
-        var tokenStart = _trie.TokenStart;
-        var tokenIds = _trie.TokenIds;
-        var byteClass = runtime.ByteClasses;
-        var states = _walkStates;
-        states[0] = root;
-        var node = 1;
-        while (node < _trie.NodeCount)
+        public bool Enter(int node, LazyState next) => true;
+
+        public void Tokens(ReadOnlySpan<int> tokenIds, LazyState next)
         {
-            var depth = depths[node];
-            var parent = states[depth - 1];
-            var cls = byteClass[labels[node]];
-            var next = parent.Next[cls] ?? runtime.StepHeld(parent, cls);
-            if (next.IsDead)
+            var distance = walker.TokenDistance(next);
+            if (distance <= limit)
             {
-                node = subtreeEnd[node];
-                continue;
+                return;
             }
 
-            states[depth] = next;
-            if (tokenStart[node] < tokenStart[node + 1])
+            foreach (var token in tokenIds)
             {
-                var distance = TokenDistance(next);
-                for (var k = tokenStart[node]; k < tokenStart[node + 1]; k++)
-                {
-                    visit(tokenIds[k], distance);
-                }
+                found.Add((token, distance));
             }
-
-            node++;
         }
     }
 }

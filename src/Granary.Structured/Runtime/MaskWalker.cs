@@ -56,41 +56,29 @@ internal sealed class MaskWalker(GrammarRuntime runtime, TokenVocabulary vocabul
     /// <summary>Marks the tokens strictly below <paramref name="top"/> reachable from <paramref name="start"/> at it.</summary>
     private void Walk(LazyState start, int top, ulong[] mask, List<int>? escapes)
     {
-        var labels = _trie.Labels;
-        var depths = _trie.Depths;
-        var subtreeEnd = _trie.SubtreeEnd;
-        var tokenStart = _trie.TokenStart;
-        var tokenIds = _trie.TokenIds;
-        var byteClass = runtime.ByteClasses;
-        var states = _states;
-        states[depths[top]] = start;
-        var end = subtreeEnd[top];
-        var node = top + 1;
-        while (node < end)
+        var marker = new Marker(mask, escapes, _trie.SubtreeEnd);
+        TrieWalk.Below(runtime, _trie, _states, start, top, ref marker);
+    }
+
+    /// <summary>Sets each reachable token's bit; notes the nodes where the frame may end with more bytes below (escapes).</summary>
+    private readonly struct Marker(ulong[] mask, List<int>? escapes, int[] subtreeEnd) : ITrieVisitor
+    {
+        public bool Enter(int node, LazyState next)
         {
-            var depth = depths[node];
-            var parent = states[depth - 1];
-            var cls = byteClass[labels[node]];
-            var next = parent.Next[cls] ?? runtime.StepHeld(parent, cls);
-            if (next.IsDead)
-            {
-                node = subtreeEnd[node];
-                continue;
-            }
-
-            states[depth] = next;
-            for (var k = tokenStart[node]; k < tokenStart[node + 1]; k++)
-            {
-                var token = tokenIds[k];
-                mask[token >> 6] |= 1UL << token;
-            }
-
             if (escapes is not null && next.IsComplete && subtreeEnd[node] > node + 1)
             {
                 escapes.Add(node);
             }
 
-            node++;
+            return true;
+        }
+
+        public void Tokens(ReadOnlySpan<int> tokenIds, LazyState next)
+        {
+            foreach (var token in tokenIds)
+            {
+                mask[token >> 6] |= 1UL << token;
+            }
         }
     }
 
