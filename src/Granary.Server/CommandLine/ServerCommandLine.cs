@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Granary.Serving.Authentication;
 
 namespace Granary.Server.CommandLine;
 
@@ -82,7 +83,7 @@ internal static class ServerCommandLine
             GrpcPort = result.GetValue(GrpcPort),
             ApiKeys = keys,
             ScopedApiKeys = (result.GetValue(ApiKeysFile) ?? Environment.GetEnvironmentVariable("GRANARY_API_KEYS_FILE")) is { Length: > 0 } file
-                ? Granary.Api.Authentication.ApiKeysFile.Load(file)
+                ? Granary.Serving.Authentication.ApiKeysFile.Load(file)
                 : [],
             MaxModelLength = result.GetValue(MaxModelLength),
             KvCacheBytes = result.GetValue(KvCacheMemory) is { } size ? ByteSize.Parse(size) : null,

@@ -1,3 +1,5 @@
+using Granary.Serving.Authentication;
+
 namespace Granary.Server.CommandLine;
 
 /// <summary>Everything the command line decides about this process.</summary>
@@ -17,7 +19,7 @@ internal sealed record ServerOptions
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
 
     /// <summary>Keys with model scopes and per-minute limits, from --api-keys-file.</summary>
-    public IReadOnlyList<Granary.Api.Authentication.ApiKeyDefinition> ScopedApiKeys { get; init; } = [];
+    public IReadOnlyList<Granary.Serving.Authentication.ApiKeyDefinition> ScopedApiKeys { get; init; } = [];
     public int? MaxModelLength { get; init; }
     public long? KvCacheBytes { get; init; }
     public int MaxNumSequences { get; init; } = 256;

@@ -1,8 +1,9 @@
 using Granary.Api;
-using Granary.Grpc;
 using Granary.Grains.Hosting;
-using Granary.Server.CommandLine;
+using Granary.Grpc;
 using Granary.Server.Cluster;
+using Granary.Server.CommandLine;
+using Granary.Serving;
 
 namespace Granary.Server.Hosting;
 

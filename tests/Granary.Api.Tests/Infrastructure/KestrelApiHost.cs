@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,26 +16,30 @@ internal sealed class KestrelApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private KestrelApiHost(WebApplication app, int port)
+    private KestrelApiHost(WebApplication app, int port, ScriptedInferenceClient client)
     {
         _app = app;
         Port = port;
+        Client = client;
     }
 
     public int Port { get; }
+
+    public ScriptedInferenceClient Client { get; }
 
     public static async Task<KestrelApiHost> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseGranaryApiErrors()));
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IInferenceClient>(new ScriptedInferenceClient());
+        var client = new ScriptedInferenceClient();
+        builder.Services.AddSingleton<IInferenceClient>(client);
         builder.Services.AddGranaryApi();
         var app = builder.Build();
         app.MapGranaryApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new KestrelApiHost(app, new Uri(address).Port);
+        return new KestrelApiHost(app, new Uri(address).Port, client);
     }
 
     /// <summary>Sends raw bytes and returns everything the server answers until it closes the connection.</summary>
