@@ -1,24 +1,19 @@
 using Granary.Api.Authentication;
 using Granary.Api.Errors;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Granary.Serving;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Granary.Api;
 
 /// <summary>Registers the HTTP front end; the composing server registers its <see cref="IInferenceClient"/>.</summary>
 public static class GranaryApiServiceCollectionExtensions
 {
-    public static IServiceCollection AddGranaryApi(this IServiceCollection services, Action<GranaryApiOptions>? configure = null)
+    /// <param name="configure">The API keys, shared with the gRPC front end (see <see cref="GranaryServingServiceCollectionExtensions.AddGranaryServing"/>).</param>
+    public static IServiceCollection AddGranaryApi(this IServiceCollection services, Action<ServingOptions>? configure = null)
     {
-        var options = services.AddOptions<GranaryApiOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddGranaryServing(configure);
         services.TryAddSingleton<ErrorHandlingFilter>();
-        services.TryAddSingleton<ApiKeyPolicy>();
         services.TryAddSingleton<ApiKeyFilter>();
         return services;
     }

@@ -1,9 +1,9 @@
-using Granary.Api;
-using Granary.Api.Authentication;
 using Granary.Grpc.Authentication;
 using Granary.Grpc.Errors;
 using Granary.Grpc.Health;
 using Granary.Grpc.Services;
+using Granary.Serving;
+using Granary.Serving.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,22 +11,15 @@ namespace Granary.Grpc;
 
 /// <summary>
 /// Registers the gRPC front end; the composing server registers its <see cref="IInferenceClient"/>.
-/// API keys are the HTTP API's (<see cref="GranaryApiOptions.ApiKeys"/>), configured here or by AddGranaryApi.
+/// API keys are shared with the HTTP API (<see cref="ServingOptions"/>), configured here or by AddGranaryApi.
 /// </summary>
 public static class GranaryGrpcServiceCollectionExtensions
 {
-    public static IServiceCollection AddGranaryGrpc(this IServiceCollection services, Action<GranaryApiOptions>? configure = null)
+    public static IServiceCollection AddGranaryGrpc(this IServiceCollection services, Action<ServingOptions>? configure = null)
     {
-        var options = services.AddOptions<GranaryApiOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddGranaryServing(configure);
         services.TryAddSingleton<GenerationStreamer>();
         services.TryAddSingleton<ErrorMappingInterceptor>();
-        services.TryAddSingleton<ApiKeyPolicy>();
         services.TryAddSingleton<ApiKeyInterceptor>();
 
         // Per service, not global: the health service must stay open and keep its own error handling.

@@ -1,4 +1,5 @@
 using Granary.Api.Errors;
+using Granary.Serving.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Granary.Api.Errors;
 using Granary.Engine.Abstractions;
+using Granary.Serving.Authentication;
 using Microsoft.AspNetCore.Http;
 
 namespace Granary.Api.Authentication;

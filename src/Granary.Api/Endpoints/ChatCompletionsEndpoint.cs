@@ -4,11 +4,13 @@ using Granary.Api.Protocol;
 using Granary.Api.Streaming;
 using Granary.Api.Validation;
 using Granary.Engine.Abstractions;
+using Granary.Serving;
+using Granary.Serving.Generation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Builder;
 
 namespace Granary.Api.Endpoints;
 
@@ -22,7 +24,7 @@ internal static class ChatCompletionsEndpoint
     {
         var ct = http.RequestAborted;
         ChatCompletionRequest request;
-        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, client, ct))
         {
             request = ChatCompletionRequestReader.Read(body.RootElement);
         }

@@ -4,6 +4,8 @@ using Granary.Api.Protocol;
 using Granary.Api.Streaming;
 using Granary.Api.Validation;
 using Granary.Engine.Abstractions;
+using Granary.Serving;
+using Granary.Serving.Generation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +24,7 @@ internal static class CompletionsEndpoint
     {
         var ct = http.RequestAborted;
         CompletionRequest request;
-        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, client, ct))
         {
             request = CompletionRequestReader.Read(body.RootElement);
         }

@@ -1,4 +1,5 @@
 using Granary.Api.Protocol;
+using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using Granary.Api.Authentication;
 using Granary.Api.Protocol;
 using Granary.Engine.Abstractions;
+using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -2,6 +2,7 @@ using Granary.Api.Authentication;
 using Granary.Api.Errors;
 using Granary.Api.Protocol;
 using Granary.Api.Validation;
+using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ internal static class TokenizerEndpoints
     {
         var ct = http.RequestAborted;
         TokenizeRequest request;
-        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, client, ct))
         {
             request = TokenizeRequestReader.Read(body.RootElement);
         }
@@ -37,7 +38,7 @@ internal static class TokenizerEndpoints
     {
         var ct = http.RequestAborted;
         DetokenizeRequest request;
-        using (var body = await JsonBodyReader.ReadAsync(http.Request, ct))
+        using (var body = await JsonBodyReader.ReadAsync(http.Request, client, ct))
         {
             request = DetokenizeRequestReader.Read(body.RootElement);
         }

@@ -1,3 +1,4 @@
+using Granary.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

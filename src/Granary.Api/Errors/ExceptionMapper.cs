@@ -1,4 +1,6 @@
 using Granary.Engine.Abstractions;
+using Granary.Serving;
+using Granary.Serving.Requests;
 using Microsoft.AspNetCore.Http;
 
 namespace Granary.Api.Errors;
@@ -11,12 +13,16 @@ internal static class ExceptionMapper
     public static (int Status, ErrorBody Body) Map(Exception exception) => exception switch
     {
         ApiException api => (api.StatusCode, api.ToBody()),
+        InvalidRequestException invalid => (StatusCodes.Status400BadRequest,
+            new ErrorBody(invalid.Message, ErrorTypes.InvalidRequest, invalid.Field, invalid.Code)),
         EngineRequestException engine => (StatusCodes.Status400BadRequest,
             new ErrorBody(engine.Message, ErrorTypes.InvalidRequest, engine.Param, engine.Code)),
         ModelNotFoundException missing => (StatusCodes.Status404NotFound,
             new ErrorBody(missing.Message, ErrorTypes.InvalidRequest, "model", "model_not_found")),
         ServiceUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable,
             new ErrorBody(unavailable.Message, ErrorTypes.ServiceUnavailable, null, unavailable.Code)),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => (tooLarge.StatusCode,
+            new ErrorBody(tooLarge.Message, ErrorTypes.InvalidRequest, null, "request_too_large")),
         BadHttpRequestException bad => (bad.StatusCode,
             new ErrorBody(bad.Message, ErrorTypes.InvalidRequest, null, null)),
         _ => (StatusCodes.Status500InternalServerError,

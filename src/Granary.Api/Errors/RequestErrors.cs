@@ -30,19 +30,9 @@ internal static class RequestErrors
         $"Invalid '{param}': empty array. Expected an array with minimum length 1, but got an empty array instead.",
         param, "empty_array");
 
-    public static ApiException BelowMin(string param, double min, double got, bool integer) => ApiException.BadRequest(
-        $"Invalid '{param}': {Kind(integer)} below minimum value. Expected a value >= {Format(min)}, but got {Format(got)} instead.",
-        param, $"{Kind(integer)}_below_min_value");
-
-    public static ApiException AboveMax(string param, double max, double got, bool integer) => ApiException.BadRequest(
-        $"Invalid '{param}': {Kind(integer)} above maximum value. Expected a value <= {Format(max)}, but got {Format(got)} instead.",
-        param, $"{Kind(integer)}_above_max_value");
-
     /// <summary>Honest refusal of a feature the server parses but cannot serve yet (never silently ignored).</summary>
     public static ApiException NotSupported(string param, string what) => ApiException.BadRequest(
         $"{what} is not supported yet by this server.", param, "unsupported_parameter");
 
     public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Kind(bool integer) => integer ? "integer" : "decimal";
 }

@@ -1,5 +1,6 @@
 using Granary.Api.Protocol;
 using Granary.Engine.Abstractions;
+using Granary.Serving.Generation;
 
 namespace Granary.Api.Generation;
 

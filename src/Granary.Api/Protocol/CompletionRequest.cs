@@ -1,4 +1,5 @@
 using Granary.Engine.Abstractions;
+using Granary.Serving.Requests;
 
 namespace Granary.Api.Protocol;
 

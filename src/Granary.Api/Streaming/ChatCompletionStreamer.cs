@@ -1,6 +1,7 @@
 using Granary.Api.Generation;
 using Granary.Api.Protocol;
 using Granary.Engine.Abstractions;
+using Granary.Serving.Generation;
 using Microsoft.Extensions.Logging;
 
 namespace Granary.Api.Streaming;

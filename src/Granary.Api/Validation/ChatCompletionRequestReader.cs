@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Granary.Api.Errors;
 using Granary.Api.Protocol;
+using Granary.Serving.Requests;
 
 namespace Granary.Api.Validation;
 
@@ -21,11 +22,13 @@ internal static class ChatCompletionRequestReader
 
         var logprobs = body.Boolean("logprobs") ?? false;
         var topLogprobs = body.Integer("top_logprobs");
-        Ranges.Check(topLogprobs, "top_logprobs", 0, 20);
+        SamplingRules.Logprobs(topLogprobs, "top_logprobs");
         if (topLogprobs is not null && !logprobs)
         {
             throw RequestErrors.InvalidValue("top_logprobs", "'logprobs' must be set to true when 'top_logprobs' is used.");
         }
+
+        SamplingRules.LogprobVolume(sampling.ChoiceCount, sampling.MaxTokens, logprobs ? topLogprobs ?? 0 : null, "top_logprobs");
 
         var (toolsJson, toolNames) = ToolFieldsReader.ReadTools(body);
         var toolChoice = ToolFieldsReader.ReadToolChoice(body, toolNames);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Granary.Api.Errors;
 using Granary.Api.Protocol;
+using Granary.Serving.Requests;
 
 namespace Granary.Api.Validation;
 
@@ -19,9 +20,10 @@ internal static class CompletionRequestReader
         var streamOptions = CommonFieldsReader.ReadStreamOptions(body, stream);
 
         var logprobs = body.Integer("logprobs");
-        Ranges.Check(logprobs, "logprobs", 0, 20);
+        SamplingRules.Logprobs(logprobs, "logprobs");
+        SamplingRules.LogprobVolume((long)sampling.ChoiceCount * prompts.Length, sampling.MaxTokens, logprobs, "logprobs");
         var promptLogprobs = body.Integer("prompt_logprobs");
-        Ranges.Check(promptLogprobs, "prompt_logprobs", 0, 20);
+        SamplingRules.Logprobs(promptLogprobs, "prompt_logprobs");
         if (promptLogprobs is not null && stream)
         {
             throw RequestErrors.InvalidValue("prompt_logprobs", "'prompt_logprobs' is not available when streaming.");

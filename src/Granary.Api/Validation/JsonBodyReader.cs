@@ -1,16 +1,20 @@
 using System.Text.Json;
 using Granary.Api.Errors;
+using Granary.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Granary.Api.Validation;
 
-/// <summary>Reads a request body as one JSON object, answering non-JSON with 415 and bad JSON with 400.</summary>
+/// <summary>
+/// Reads a request body as one JSON object, answering non-JSON with 415, bad JSON with 400 and a body
+/// above <see cref="RequestBodyBound"/> with 413.
+/// </summary>
 internal static class JsonBodyReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    public static async Task<JsonDocument> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, IInferenceClient client, CancellationToken ct)
     {
         // A missing Content-Type is read as JSON anyway: only a declared other type is refused.
         if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
@@ -20,6 +24,7 @@ internal static class JsonBodyReader
                 code: "unsupported_media_type");
         }
 
+        await RequestBodyBound.ApplyAsync(request.HttpContext, client, ct);
         JsonDocument document;
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Granary.Api.Errors;
+using Granary.Serving.Requests;
 
 namespace Granary.Api.Validation;
 
@@ -44,11 +45,8 @@ internal static class JsonValues
     public static int Integer(JsonElement value, string param)
     {
         var whole = Long(value, param);
-        return whole is >= int.MinValue and <= int.MaxValue
-            ? (int)whole
-            : throw (whole < 0
-                ? RequestErrors.BelowMin(param, int.MinValue, whole, integer: true)
-                : RequestErrors.AboveMax(param, int.MaxValue, whole, integer: true));
+        Ranges.Check(whole, param, int.MinValue, int.MaxValue);
+        return (int)whole;
     }
 
     public static int[] IntegerArray(JsonElement value, string param)
@@ -73,10 +71,7 @@ internal static class JsonValues
     public static int[] TokenIds(JsonElement value, string param)
     {
         var ids = IntegerArray(value, param);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            Ranges.Check(ids[i], $"{param}[{i}]", 0);
-        }
+        Ranges.CheckTokenIds(ids, param);
 
         return ids;
     }

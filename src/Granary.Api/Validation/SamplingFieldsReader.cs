@@ -2,51 +2,38 @@ using System.Globalization;
 using System.Text.Json;
 using Granary.Api.Errors;
 using Granary.Api.Protocol;
+using Granary.Serving.Requests;
 
 namespace Granary.Api.Validation;
 
 /// <summary>Reads and range-checks the sampling fields chat and completions share.</summary>
 internal static class SamplingFieldsReader
 {
-    // Far above any sensible use; bounds the work one request can ask for.
-    public const int MaxChoices = 128;
-
     public static SamplingFields Read(JsonObjectReader body, bool isChat)
     {
         var n = body.Integer("n");
-        Ranges.Check(n, "n", 1, MaxChoices);
+        SamplingRules.N(n, "n");
 
         var temperature = body.Number("temperature");
-        Ranges.Check(temperature, "temperature", 0, 2);
+        SamplingRules.Temperature(temperature, "temperature");
 
         var topP = body.Number("top_p");
-        if (topP is <= 0 or > 1)
-        {
-            // vLLM and OpenAI sample from a non-empty nucleus: top_p must be in (0, 1].
-            throw ApiException.BadRequest(
-                $"Invalid 'top_p': expected a value > 0 and <= 1, but got {RequestErrors.Format(topP.Value)} instead.",
-                "top_p", topP <= 0 ? "decimal_below_min_value" : "decimal_above_max_value");
-        }
+        SamplingRules.TopP(topP, "top_p");
 
         var topK = body.Integer("top_k");
-        Ranges.Check(topK, "top_k", -1);
+        SamplingRules.TopK(topK, "top_k");
         var minP = body.Number("min_p");
-        Ranges.Check(minP, "min_p", 0, 1);
+        SamplingRules.MinP(minP, "min_p");
         var presence = body.Number("presence_penalty");
-        Ranges.Check(presence, "presence_penalty", -2, 2);
+        SamplingRules.Penalty(presence, "presence_penalty");
         var frequency = body.Number("frequency_penalty");
-        Ranges.Check(frequency, "frequency_penalty", -2, 2);
+        SamplingRules.Penalty(frequency, "frequency_penalty");
         var repetition = body.Number("repetition_penalty");
-        if (repetition is <= 0)
-        {
-            throw ApiException.BadRequest(
-                $"Invalid 'repetition_penalty': expected a value > 0, but got {RequestErrors.Format(repetition.Value)} instead.",
-                "repetition_penalty", "decimal_below_min_value");
-        }
+        SamplingRules.RepetitionPenalty(repetition, "repetition_penalty");
 
         var maxTokens = ReadMaxTokens(body, isChat);
         var minTokens = body.Integer("min_tokens");
-        Ranges.Check(minTokens, "min_tokens", 0, maxTokens ?? int.MaxValue);
+        SamplingRules.MinTokens(minTokens, "min_tokens", maxTokens);
 
         return new SamplingFields
         {
@@ -74,7 +61,7 @@ internal static class SamplingFieldsReader
     private static int? ReadMaxTokens(JsonObjectReader body, bool isChat)
     {
         var maxTokens = body.Integer("max_tokens");
-        Ranges.Check(maxTokens, "max_tokens", 1);
+        SamplingRules.MaxTokens(maxTokens, "max_tokens");
         if (!isChat)
         {
             return maxTokens;
@@ -82,7 +69,7 @@ internal static class SamplingFieldsReader
 
         // OpenAI's newer name wins over the deprecated max_tokens, as in vLLM.
         var maxCompletionTokens = body.Integer("max_completion_tokens");
-        Ranges.Check(maxCompletionTokens, "max_completion_tokens", 1);
+        SamplingRules.MaxTokens(maxCompletionTokens, "max_completion_tokens");
         return maxCompletionTokens ?? maxTokens;
     }
 
@@ -121,7 +108,7 @@ internal static class SamplingFieldsReader
             }
 
             var value = bias.Number(name) ?? throw RequestErrors.InvalidType(bias.ParamOf(name), "a decimal", "null");
-            Ranges.Check(value, "logit_bias", -100, 100);
+            SamplingRules.LogitBias(value, "logit_bias");
             result[tokenId] = value;
         }
 

@@ -1,5 +1,5 @@
-using Granary.Api.Authentication;
 using Granary.Grpc.Errors;
+using Granary.Serving.Authentication;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Granary.Api.Authentication;
-using Granary.Grpc.Errors;
 using Granary.Engine.Abstractions;
+using Granary.Grpc.Errors;
+using Granary.Serving.Authentication;
 using Grpc.Core;
 
 namespace Granary.Grpc.Authentication;

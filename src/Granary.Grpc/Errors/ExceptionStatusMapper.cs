@@ -1,5 +1,6 @@
-using Granary.Api;
 using Granary.Engine.Abstractions;
+using Granary.Serving;
+using Granary.Serving.Requests;
 using Grpc.Core;
 
 namespace Granary.Grpc.Errors;
@@ -12,6 +13,7 @@ internal static class ExceptionStatusMapper
     public static RpcException Map(Exception exception, CancellationToken callToken) => exception switch
     {
         RpcException rpc => rpc,
+        InvalidRequestException invalid => GrpcErrors.Create(StatusCode.InvalidArgument, invalid.Message, invalid.Field, invalid.Code),
         EngineRequestException engine => GrpcErrors.Create(StatusCode.InvalidArgument, engine.Message, engine.Param, engine.Code),
         ModelNotFoundException missing => GrpcErrors.Create(StatusCode.NotFound, missing.Message, "model", "model_not_found"),
         ServiceUnavailableException unavailable => GrpcErrors.Create(StatusCode.Unavailable, unavailable.Message, null, unavailable.Code),

@@ -1,4 +1,4 @@
-using Granary.Api;
+using Granary.Serving;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Granary.Grpc.Health;

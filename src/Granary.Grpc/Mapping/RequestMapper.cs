@@ -1,5 +1,6 @@
 using Granary.Engine.Abstractions;
 using Granary.Grpc.V1;
+using Granary.Serving;
 
 namespace Granary.Grpc.Mapping;
 

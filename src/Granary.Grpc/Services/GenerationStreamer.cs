@@ -1,7 +1,8 @@
-using Granary.Api;
 using Granary.Engine.Abstractions;
 using Granary.Grpc.Mapping;
 using Granary.Grpc.V1;
+using Granary.Serving;
+using Granary.Serving.Generation;
 using Grpc.Core;
 using PromptInfo = Granary.Engine.Abstractions.PromptInfo;
 
@@ -9,38 +10,30 @@ namespace Granary.Grpc.Services;
 
 /// <summary>
 /// Streams one generation as <see cref="GenerateResponse"/>s: start (with the prompt), deltas, end
-/// (with usage). Nothing is written before the engine's prompt event, so errors raised up front
-/// (unknown model, prompt too long) end the call with a clean status and no messages.
+/// (with usage), read through the serving layer's <see cref="StartedGeneration"/>. Nothing is written
+/// before the engine's prompt event, so errors raised up front (unknown model, prompt too long) end
+/// the call with a clean status and no messages.
 /// </summary>
 internal sealed class GenerationStreamer(IInferenceClient client, TimeProvider time)
 {
     public async Task StreamAsync(
         string model, GenerationRequest request, string? sessionId, IServerStreamWriter<GenerateResponse> writer, CancellationToken ct)
     {
-        PromptInfo? prompt = null;
-        var counters = new ChoiceCounters();
         // The call's token reaches the cluster, so a client that cancels or disconnects aborts the generation.
-        await foreach (var item in client.GenerateAsync(model, request, sessionId, ct).WithCancellation(ct))
+        await using var generation = await StartedGeneration.StartAsync(client, model, [request], sessionId, ct);
+        var prompt = generation.Prompts[0];
+        await writer.WriteAsync(Start(model, request.RequestId, prompt), ct);
+        var counters = new ChoiceCounters();
+        await foreach (var item in generation.ReadEventsAsync(ct))
         {
-            if (prompt is null)
-            {
-                prompt = item.Prompt ?? throw new InvalidOperationException("The engine's first generation event did not describe the prompt.");
-                await writer.WriteAsync(Start(model, request.RequestId, prompt), ct);
-                continue;
-            }
-
-            if (item.Text.Length == 0 && item.TokenIds.Length == 0 && item.Logprobs is not { Length: > 0 } && item.FinishReason is null)
+            var delta = item.Event;
+            if (delta.Text.Length == 0 && delta.TokenIds.Length == 0 && delta.Logprobs is not { Length: > 0 } && delta.FinishReason is null)
             {
                 continue;
             }
 
-            var completionTokens = counters.Apply(item);
-            await writer.WriteAsync(new GenerateResponse { Delta = ResponseMapper.ToChoiceDelta(item, completionTokens) }, ct);
-        }
-
-        if (prompt is null)
-        {
-            throw new InvalidOperationException("The engine ended a generation stream before reporting its prompt.");
+            var completionTokens = counters.Apply(delta);
+            await writer.WriteAsync(new GenerateResponse { Delta = ResponseMapper.ToChoiceDelta(delta, completionTokens) }, ct);
         }
 
         await writer.WriteAsync(End(prompt, counters.Total), ct);

@@ -1,9 +1,9 @@
-using Granary.Api;
 using Granary.Grpc.Authentication;
 using Granary.Grpc.Errors;
 using Granary.Grpc.Mapping;
 using Granary.Grpc.V1;
 using Granary.Grpc.Validation;
+using Granary.Serving;
 using Grpc.Core;
 
 namespace Granary.Grpc.Services;

@@ -1,4 +1,5 @@
 using Granary.Grpc.V1;
+using Granary.Serving.Requests;
 
 namespace Granary.Grpc.Validation;
 

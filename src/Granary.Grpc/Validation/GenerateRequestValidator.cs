@@ -1,5 +1,6 @@
 using Granary.Grpc.Errors;
 using Granary.Grpc.V1;
+using Granary.Serving.Requests;
 
 namespace Granary.Grpc.Validation;
 
@@ -20,6 +21,6 @@ internal static class GenerateRequestValidator
 
         Ranges.CheckTokenIds(request.PromptTokenIds, "prompt_token_ids");
         SamplingValidator.Validate(request.Sampling);
-        Ranges.Check(request.HasPromptLogprobs ? request.PromptLogprobs : null, "prompt_logprobs", 0, SamplingValidator.MaxLogprobs);
+        SamplingRules.Logprobs(request.HasPromptLogprobs ? request.PromptLogprobs : null, "prompt_logprobs");
     }
 }

@@ -1,14 +1,11 @@
 using Granary.Grpc.V1;
+using Granary.Serving.Requests;
 
 namespace Granary.Grpc.Validation;
 
-/// <summary>The HTTP API's ranges for the sampling fields, applied to <see cref="SamplingParameters"/>.</summary>
+/// <summary>The serving layer's <see cref="SamplingRules"/>, applied to <see cref="SamplingParameters"/> with their field paths.</summary>
 internal static class SamplingValidator
 {
-    // The HTTP API's bound: far above any sensible use, it caps the work one request can ask for.
-    public const int MaxChoices = 128;
-    public const int MaxLogprobs = 20;
-
     private const string Path = "sampling";
 
     public static void Validate(SamplingParameters? sampling)
@@ -18,23 +15,24 @@ internal static class SamplingValidator
             return;
         }
 
-        Ranges.Check(sampling.HasN ? sampling.N : null, $"{Path}.n", 1, MaxChoices);
-        Ranges.Check(sampling.HasTemperature ? sampling.Temperature : null, $"{Path}.temperature", 0, 2);
-        // A non-empty nucleus: top_p lies in (0, 1], as vLLM and OpenAI require.
-        Ranges.CheckAbove(sampling.HasTopP ? sampling.TopP : null, $"{Path}.top_p", 0, max: 1);
-        Ranges.Check(sampling.HasTopK ? sampling.TopK : null, $"{Path}.top_k", -1);
-        Ranges.Check(sampling.HasMinP ? sampling.MinP : null, $"{Path}.min_p", 0, 1);
-        Ranges.Check(sampling.HasPresencePenalty ? sampling.PresencePenalty : null, $"{Path}.presence_penalty", -2, 2);
-        Ranges.Check(sampling.HasFrequencyPenalty ? sampling.FrequencyPenalty : null, $"{Path}.frequency_penalty", -2, 2);
-        Ranges.CheckAbove(sampling.HasRepetitionPenalty ? sampling.RepetitionPenalty : null, $"{Path}.repetition_penalty", 0);
-        Ranges.Check(sampling.HasMaxTokens ? sampling.MaxTokens : null, $"{Path}.max_tokens", 1);
-        Ranges.Check(sampling.HasMinTokens ? sampling.MinTokens : null, $"{Path}.min_tokens", 0, sampling.HasMaxTokens ? sampling.MaxTokens : int.MaxValue);
-        Ranges.Check(sampling.HasLogprobs ? sampling.Logprobs : null, $"{Path}.logprobs", 0, MaxLogprobs);
+        SamplingRules.N(sampling.HasN ? sampling.N : null, $"{Path}.n");
+        SamplingRules.Temperature(sampling.HasTemperature ? sampling.Temperature : null, $"{Path}.temperature");
+        SamplingRules.TopP(sampling.HasTopP ? sampling.TopP : null, $"{Path}.top_p");
+        SamplingRules.TopK(sampling.HasTopK ? sampling.TopK : null, $"{Path}.top_k");
+        SamplingRules.MinP(sampling.HasMinP ? sampling.MinP : null, $"{Path}.min_p");
+        SamplingRules.Penalty(sampling.HasPresencePenalty ? sampling.PresencePenalty : null, $"{Path}.presence_penalty");
+        SamplingRules.Penalty(sampling.HasFrequencyPenalty ? sampling.FrequencyPenalty : null, $"{Path}.frequency_penalty");
+        SamplingRules.RepetitionPenalty(sampling.HasRepetitionPenalty ? sampling.RepetitionPenalty : null, $"{Path}.repetition_penalty");
+        SamplingRules.MaxTokens(sampling.HasMaxTokens ? sampling.MaxTokens : null, $"{Path}.max_tokens");
+        SamplingRules.MinTokens(sampling.HasMinTokens ? sampling.MinTokens : null, $"{Path}.min_tokens", sampling.HasMaxTokens ? sampling.MaxTokens : null);
+        SamplingRules.Logprobs(sampling.HasLogprobs ? sampling.Logprobs : null, $"{Path}.logprobs");
+        SamplingRules.LogprobVolume(sampling.HasN ? sampling.N : 1, sampling.HasMaxTokens ? sampling.MaxTokens : null,
+            sampling.HasLogprobs ? sampling.Logprobs : null, $"{Path}.logprobs");
         Ranges.CheckTokenIds(sampling.StopTokenIds, $"{Path}.stop_token_ids");
         foreach (var (tokenId, bias) in sampling.LogitBias)
         {
-            Ranges.Check(tokenId, $"{Path}.logit_bias", 0);
-            Ranges.Check(bias, $"{Path}.logit_bias[{tokenId}]", -100, 100);
+            SamplingRules.LogitBiasToken(tokenId, $"{Path}.logit_bias");
+            SamplingRules.LogitBias(bias, $"{Path}.logit_bias[{tokenId}]");
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Granary.Api;
 using Granary.Engine.Abstractions;
 using Granary.Grains.Abstractions;
 using Granary.Grains.Routing;
+using Granary.Serving;
 
 namespace Granary.Server.Cluster;
 

@@ -1,7 +1,7 @@
-using Granary.Api;
 using Granary.Engine.Abstractions;
 using Granary.Grains.Abstractions;
 using Granary.Grains.Routing;
+using Granary.Serving;
 
 namespace Granary.Server.Cluster;
 

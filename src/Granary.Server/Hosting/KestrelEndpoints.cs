@@ -1,4 +1,5 @@
 using System.Net;
+using Granary.Api;
 using Granary.Server.CommandLine;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -12,13 +13,13 @@ internal static class KestrelEndpoints
 {
     public static void Configure(KestrelServerOptions kestrel, ServerOptions options)
     {
-        Listen(kestrel, options.Http.Host, options.Http.Port, HttpProtocols.Http1);
-        if (options.ServesApi && options.Http.GrpcPort > 0) Listen(kestrel, options.Http.Host, options.Http.GrpcPort, HttpProtocols.Http2);
+        // Kestrel's own parse errors (GET /v1/models/%00) get the OpenAI envelope on the HTTP port.
+        Listen(kestrel, options.Http.Host, options.Http.Port, l => l.UseGranaryApiErrors().Protocols = HttpProtocols.Http1);
+        if (options.ServesApi && options.Http.GrpcPort > 0) Listen(kestrel, options.Http.Host, options.Http.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
     }
 
-    private static void Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols)
+    private static void Listen(KestrelServerOptions kestrel, string host, int port, Action<ListenOptions> configure)
     {
-        Action<ListenOptions> configure = l => l.Protocols = protocols;
         switch (host)
         {
             case "localhost":

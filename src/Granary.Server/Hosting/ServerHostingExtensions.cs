@@ -1,9 +1,10 @@
 using Granary.Api;
-using Granary.Api.Authentication;
-using Granary.Grpc;
 using Granary.Grains.Hosting;
-using Granary.Server.CommandLine;
+using Granary.Grpc;
 using Granary.Server.Cluster;
+using Granary.Server.CommandLine;
+using Granary.Serving;
+using Granary.Serving.Authentication;
 
 namespace Granary.Server.Hosting;
 

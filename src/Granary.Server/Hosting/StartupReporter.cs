@@ -1,6 +1,6 @@
-using Granary.Api;
 using Granary.Grains.Hosting;
 using Granary.Server.CommandLine;
+using Granary.Serving;
 
 namespace Granary.Server.Hosting;
 

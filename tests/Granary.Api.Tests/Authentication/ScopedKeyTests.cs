@@ -2,6 +2,7 @@ using System.Net;
 using Granary.Api.Authentication;
 using Granary.Api.Tests.Infrastructure;
 using Granary.Engine.Abstractions;
+using Granary.Serving.Authentication;
 
 namespace Granary.Api.Tests.Authentication;
 

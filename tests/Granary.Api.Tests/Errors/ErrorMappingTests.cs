@@ -1,6 +1,7 @@
 using System.Net;
 using Granary.Api.Tests.Infrastructure;
 using Granary.Engine.Abstractions;
+using Granary.Serving;
 
 namespace Granary.Api.Tests.Errors;
 

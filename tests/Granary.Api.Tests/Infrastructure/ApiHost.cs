@@ -1,3 +1,4 @@
+using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiHost> StartAsync(Action<GranaryApiOptions>? configure = null, ScriptedInferenceClient? client = null)
+    public static async Task<ApiHost> StartAsync(Action<ServingOptions>? configure = null, ScriptedInferenceClient? client = null)
     {
         client ??= new ScriptedInferenceClient();
         var builder = WebApplication.CreateSlimBuilder();

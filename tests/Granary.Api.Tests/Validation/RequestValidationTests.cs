@@ -30,6 +30,7 @@ public sealed class RequestValidationTests
     [InlineData("\"top_logprobs\":2", "top_logprobs", "invalid_value")]
     [InlineData("\"logprobs\":true,\"top_logprobs\":21", "top_logprobs", "integer_above_max_value")]
     [InlineData("\"logprobs\":3", "logprobs", "invalid_type")]
+    [InlineData("\"logprobs\":true,\"top_logprobs\":20,\"n\":128,\"max_tokens\":400", "top_logprobs", "logprobs_too_many")]
     [InlineData("\"stream\":\"yes\"", "stream", "invalid_type")]
     [InlineData("\"stop\":5", "stop", "invalid_type")]
     [InlineData("\"stop\":[\"a\",1]", "stop[1]", "invalid_type")]
@@ -86,6 +87,7 @@ public sealed class RequestValidationTests
     [InlineData("\"prompt\":[[1],[]]", "prompt[1]", "empty_array")]
     [InlineData("\"prompt\":[1,-2]", "prompt[1]", "integer_below_min_value")]
     [InlineData("\"prompt\":\"x\",\"logprobs\":21", "logprobs", "integer_above_max_value")]
+    [InlineData("\"prompt\":[\"a\",\"b\"],\"logprobs\":20,\"n\":64,\"max_tokens\":400", "logprobs", "logprobs_too_many")]
     [InlineData("\"prompt\":\"x\",\"logprobs\":true", "logprobs", "invalid_type")]
     [InlineData("\"prompt\":\"x\",\"echo\":1", "echo", "invalid_type")]
     [InlineData("\"prompt\":\"x\",\"prompt_logprobs\":1,\"stream\":true", "prompt_logprobs", "invalid_value")]
@@ -132,5 +134,17 @@ public sealed class RequestValidationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("hm", Assert.Single(host.Client.Calls).Request.Prompt.Chat!.Messages[2].ReasoningContent);
+    }
+
+    [Theory]
+    [InlineData(Chat, "\"logprobs\":true,\"top_logprobs\":20,\"n\":2,\"max_tokens\":20000")]
+    [InlineData(Completions, "\"prompt\":\"x\",\"logprobs\":20,\"n\":128,\"max_tokens\":390")]
+    public async Task Logprobs_within_the_memory_bound_are_served(string url, string fields)
+    {
+        await using var host = await ApiHost.StartAsync();
+        var messages = url == Chat ? Messages + "," : "";
+        var response = await host.Http.PostJsonAsync(url, $$"""{"model":"{{Model}}",{{messages}}{{fields}}}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -1,8 +1,8 @@
-using Granary.Api.Authentication;
-using ModelCard = Granary.Engine.Abstractions.ModelCard;
 using Granary.Grpc.Tests.Infrastructure;
 using Granary.Grpc.V1;
+using Granary.Serving.Authentication;
 using Grpc.Core;
+using ModelCard = Granary.Engine.Abstractions.ModelCard;
 
 namespace Granary.Grpc.Tests.Authentication;
 

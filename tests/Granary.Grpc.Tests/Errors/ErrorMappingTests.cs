@@ -1,8 +1,8 @@
-using Granary.Api;
 using Granary.Engine.Abstractions;
 using Granary.Grpc.Errors;
 using Granary.Grpc.Tests.Infrastructure;
 using Granary.Grpc.V1;
+using Granary.Serving;
 using Grpc.Core;
 using static Granary.Testing.ScriptedInference.Scripts;
 

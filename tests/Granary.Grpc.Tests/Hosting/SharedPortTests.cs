@@ -1,7 +1,7 @@
 using System.Net;
-using Granary.Api;
 using Granary.Grpc.Tests.Infrastructure;
 using Granary.Grpc.V1;
+using Granary.Serving;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;

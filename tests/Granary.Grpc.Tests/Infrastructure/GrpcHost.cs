@@ -1,12 +1,12 @@
-using Granary.Api;
 using Granary.Grpc.V1;
-using HealthClient = Grpc.Health.V1.Health.HealthClient;
-using ReflectionClient = Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient;
+using Granary.Serving;
 using Grpc.Net.Client;
+using HealthClient = Grpc.Health.V1.Health.HealthClient;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReflectionClient = Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient;
 
 namespace Granary.Grpc.Tests.Infrastructure;
 
@@ -35,7 +35,7 @@ internal sealed class GrpcHost : IAsyncDisposable
 
     public ReflectionClient Reflection { get; }
 
-    public static async Task<GrpcHost> StartAsync(Action<GranaryApiOptions>? configure = null)
+    public static async Task<GrpcHost> StartAsync(Action<ServingOptions>? configure = null)
     {
         var client = new ScriptedInferenceClient();
         var builder = WebApplication.CreateSlimBuilder();

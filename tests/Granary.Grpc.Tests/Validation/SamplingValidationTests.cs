@@ -28,6 +28,7 @@ public sealed class SamplingValidationTests
         ["min_tokens above max_tokens"] = (s => { s.MaxTokens = 4; s.MinTokens = 5; }, "sampling.min_tokens", "integer_above_max_value"),
         ["logprobs negative"] = (s => s.Logprobs = -1, "sampling.logprobs", "integer_below_min_value"),
         ["logprobs above 20"] = (s => s.Logprobs = 21, "sampling.logprobs", "integer_above_max_value"),
+        ["logprobs above the memory bound"] = (s => { s.N = 128; s.MaxTokens = 400; s.Logprobs = 20; }, "sampling.logprobs", "logprobs_too_many"),
         ["stop token id negative"] = (s => s.StopTokenIds.Add([2, -1]), "sampling.stop_token_ids[1]", "integer_below_min_value"),
         ["logit_bias key negative"] = (s => s.LogitBias[-3] = 1, "sampling.logit_bias", "integer_below_min_value"),
         ["logit_bias above 100"] = (s => s.LogitBias[7] = 100.5, "sampling.logit_bias[7]", "decimal_above_max_value"),

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Granary.Api;
 using Granary.Engine.Abstractions;
+using Granary.Serving;
 
 namespace Granary.Testing.ScriptedInference;
 
