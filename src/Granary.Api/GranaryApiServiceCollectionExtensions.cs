@@ -1,5 +1,6 @@
 using Granary.Api.Authentication;
 using Granary.Api.Errors;
+using Granary.Api.WebConsole;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,8 @@ public static class GranaryApiServiceCollectionExtensions
         services.TryAddSingleton<ErrorHandlingFilter>();
         services.TryAddSingleton<ApiKeyPolicy>();
         services.TryAddSingleton<ApiKeyFilter>();
+        services.TryAddSingleton<RecentRequests>();
+        services.TryAddSingleton<RecentRequestsFilter>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using Granary.Api;
+using Granary.Api.WebConsole;
 using Granary.Grpc;
 using Granary.Grains.Hosting;
 using Granary.Server.CommandLine;
 using Granary.Server.Cluster;
+using Granary.Server.WebConsole;
 
 namespace Granary.Server.Hosting;
 
@@ -43,6 +45,7 @@ internal static class ServerHostingExtensions
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
+            builder.Services.AddSingleton<IClusterView, OrleansClusterView>();
         }
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<StartupReporter>();
@@ -56,6 +59,7 @@ internal static class ServerHostingExtensions
             app.MapGranaryGrpc();
             app.MapPrometheusMetrics();
             app.MapGranaryApi();
+            app.MapGranaryConsole();
         }
         else
         {
