@@ -260,6 +260,8 @@ function buildRequest() {
     seed: numberField('seed'),
     stream,
   };
+  const template = $('chat-template').value;
+  if (template.trim() !== '') body.chat_template = template;
   const stops = $('stop').value.split('\n').filter((s) => s !== '');
   if (stops.length > 0) body.stop = stops;
   if (stream) body.stream_options = { include_usage: true };
