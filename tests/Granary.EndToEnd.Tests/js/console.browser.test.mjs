@@ -37,6 +37,12 @@ before(async () => {
   });
 });
 
+/** A full-page shot from the top, so the sticky bar is where it belongs. */
+async function screenshot(name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshots, name), fullPage: true });
+}
+
 after(async () => {
   await browser?.close();
 });
@@ -81,7 +87,7 @@ test('a chat streams into the playground with its finish reason and usage', asyn
   assert.match(await page.textContent('#finish-reason'), /^(stop|length)$/);
   assert.match(await page.textContent('#usage'), /^\d+ prompt.* \+ \d+ completion = \d+$/);
   assert.notEqual(await page.textContent('#ttft'), '–');
-  await page.screenshot({ path: path.join(screenshots, 'playground.png'), fullPage: true });
+  await screenshot('playground.png');
 });
 
 test('JSON-schema mode constrains the reply to the schema', async () => {
@@ -121,7 +127,7 @@ test('tool mode shows the call a named tool_choice forces', async () => {
   assert.equal(await call.locator('strong').textContent(), 'get_weather');
   const args = JSON.parse(await call.locator('pre').textContent());
   assert.equal(typeof args.city, 'string');
-  await page.screenshot({ path: path.join(screenshots, 'tools.png'), fullPage: true });
+  await screenshot('tools.png');
   await page.check('input[name="mode"][value="text"]');
 });
 
@@ -139,7 +145,7 @@ test('the cluster view lists the replica and the chat just served', async () => 
   // The log is written once the response is complete; the view refreshes itself every 2 s.
   const served = page.locator('#recent tbody tr', { hasText: model }).filter({ hasText: '200' });
   await served.first().waitFor();
-  await page.screenshot({ path: path.join(screenshots, 'cluster.png'), fullPage: true });
+  await screenshot('cluster.png');
 });
 
 test('no script errors or policy violations', () => {
