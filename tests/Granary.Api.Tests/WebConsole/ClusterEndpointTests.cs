@@ -168,6 +168,29 @@ public sealed class ClusterEndpointTests
     }
 
     [Fact]
+    public async Task A_stream_the_client_hung_up_on_is_logged_as_aborted()
+    {
+        await using var host = await ApiHost.StartAsync(cluster: new FixedClusterView(ClusterSnapshots.OneReplica()));
+        host.Client.Generate = (_, ct) => Endless(ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent($$"""{"model":"{{Model}}","stream":true,"messages":[{"role":"user","content":"Hi"}]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        var response = await host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.True(await (await response.Content.ReadAsStreamAsync()).ReadAsync(new byte[16]) > 0);
+        response.Dispose();
+        await host.Client.GenerationCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var logged = Assert.Single(await RecentAsync(host, 1));
+
+        Assert.True(logged.GetProperty("aborted").GetBoolean());
+        Assert.Equal(200, logged.GetProperty("status").GetInt32());
+        Assert.True(logged.GetProperty("stream").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, logged.GetProperty("finish_reason").ValueKind);
+        Assert.Equal(3, logged.GetProperty("prompt_tokens").GetInt32());
+    }
+
+    [Fact]
     public async Task Other_endpoints_are_not_logged()
     {
         await using var host = await ApiHost.StartAsync(cluster: new FixedClusterView(ClusterSnapshots.OneReplica()));
