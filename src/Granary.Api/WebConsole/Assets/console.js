@@ -317,6 +317,7 @@ class ResponseView {
     this.firstToken = null;
     this.completionTokens = null;
     $('output').textContent = '';
+    $('output').hidden = false;
     $('output').classList.remove('error');
     $('tool-calls').replaceChildren();
     $('tool-calls').hidden = true;
@@ -391,10 +392,13 @@ class ResponseView {
       $('speed').textContent = (this.completionTokens / ((elapsed - this.firstToken) / 1000)).toFixed(1);
     }
     this.state(kind, text);
+    // A reply that is only tool calls needs no empty text box above them.
+    $('output').hidden = this.text === '' && this.calls.length > 0;
     $('append-reply').disabled = this.text === '';
   }
 
   fail(message) {
+    this.calls = [];
     $('output').classList.add('error');
     $('output').textContent = this.text ? `${this.text}\n\n${message}` : message;
     this.done('failed', 'error');
