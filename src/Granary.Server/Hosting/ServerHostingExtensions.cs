@@ -1,5 +1,4 @@
 using Granary.Api;
-using Granary.Api.WebConsole;
 using Granary.Grpc;
 using Granary.Grains.Hosting;
 using Granary.Server.CommandLine;
@@ -45,7 +44,7 @@ internal static class ServerHostingExtensions
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
-            builder.Services.AddSingleton<IClusterView, OrleansClusterView>();
+            builder.Services.AddOrleansClusterView();
         }
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<StartupReporter>();
