@@ -1,6 +1,7 @@
 using Granary.Api.Authentication;
 using Granary.Api.Endpoints;
 using Granary.Api.Errors;
+using Granary.Api.WebConsole;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,8 +26,10 @@ public static class GranaryApiEndpointRouteBuilderExtensions
             .AddEndpointFilter(Resolve<ErrorHandlingFilter>)
             .AddEndpointFilter(Resolve<ApiKeyFilter>);
         ModelsEndpoints.Map(keyed);
-        CompletionsEndpoint.Map(keyed);
-        ChatCompletionsEndpoint.Map(keyed);
+        // Generation requests are logged for the console once their response is complete.
+        var generation = keyed.MapGroup("").AddEndpointFilter(Resolve<RecentRequestsFilter>);
+        CompletionsEndpoint.Map(generation);
+        ChatCompletionsEndpoint.Map(generation);
         TokenizerEndpoints.Map(keyed);
         VersionEndpoints.MapKeyed(keyed);
 
@@ -34,7 +37,7 @@ public static class GranaryApiEndpointRouteBuilderExtensions
         return endpoints;
     }
 
-    private static ValueTask<object?> Resolve<TFilter>(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static ValueTask<object?> Resolve<TFilter>(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         where TFilter : IEndpointFilter =>
         context.HttpContext.RequestServices.GetRequiredService<TFilter>().InvokeAsync(context, next);
 }

@@ -3,6 +3,7 @@ using Granary.Api.Generation;
 using Granary.Api.Protocol;
 using Granary.Api.Streaming;
 using Granary.Api.Validation;
+using Granary.Api.WebConsole;
 using Granary.Engine.Abstractions;
 using Granary.Serving;
 using Granary.Serving.Generation;
@@ -29,12 +30,15 @@ internal static class ChatCompletionsEndpoint
             request = ChatCompletionRequestReader.Read(body.RootElement);
         }
 
+        RequestTally.Describe(http, request.Model, request.Stream);
+
         var id = RequestIds.NewChatCompletion();
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var sessionId = SessionIds.Resolve(request.SessionId, http.Request);
         GenerationRequest[] requests = [request.ToGenerationRequest(id)];
         KeyAccess.AdmitGeneration(http, request.Model, requests);
         await using var generation = await StartedGeneration.StartAsync(client, request.Model, requests, sessionId, ct);
+        RequestTally.Count(http, generation);
 
         if (request.Stream)
         {

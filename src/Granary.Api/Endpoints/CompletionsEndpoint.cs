@@ -3,6 +3,7 @@ using Granary.Api.Generation;
 using Granary.Api.Protocol;
 using Granary.Api.Streaming;
 using Granary.Api.Validation;
+using Granary.Api.WebConsole;
 using Granary.Engine.Abstractions;
 using Granary.Serving;
 using Granary.Serving.Generation;
@@ -29,12 +30,15 @@ internal static class CompletionsEndpoint
             request = CompletionRequestReader.Read(body.RootElement);
         }
 
+        RequestTally.Describe(http, request.Model, request.Stream);
+
         var id = RequestIds.NewCompletion();
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var sessionId = SessionIds.Resolve(request.SessionId, http.Request);
         var requests = request.ToGenerationRequests(id);
         KeyAccess.AdmitGeneration(http, request.Model, requests);
         await using var generation = await StartedGeneration.StartAsync(client, request.Model, requests, sessionId, ct);
+        RequestTally.Count(http, generation);
         var firstPromptTokens = await FirstPromptTokensAsync(client, request, generation.Prompts, ct);
 
         if (request.Stream)

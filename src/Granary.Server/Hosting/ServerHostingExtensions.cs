@@ -5,6 +5,7 @@ using Granary.Server.Cluster;
 using Granary.Server.CommandLine;
 using Granary.Serving;
 using Granary.Serving.Authentication;
+using Granary.Server.WebConsole;
 
 namespace Granary.Server.Hosting;
 
@@ -46,6 +47,7 @@ internal static class ServerHostingExtensions
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
+            builder.Services.AddOrleansClusterView();
         }
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<StartupReporter>();
@@ -59,6 +61,7 @@ internal static class ServerHostingExtensions
             app.MapGranaryGrpc();
             app.MapPrometheusMetrics();
             app.MapGranaryApi();
+            app.MapGranaryConsole();
         }
         else
         {

@@ -25,10 +25,14 @@ internal sealed class StartedGeneration : IAsyncDisposable
     {
         _streams = streams;
         Prompts = prompts;
+        Tally = new TokenTally(prompts);
         _cancellation = cancellation;
     }
 
     public IReadOnlyList<PromptInfo> Prompts { get; }
+
+    /// <summary>Token counts of the events read so far (for the request log).</summary>
+    public TokenTally Tally { get; }
 
     public static async Task<StartedGeneration> StartAsync(
         IInferenceClient client, string model, IReadOnlyList<GenerationRequest> requests, string? sessionId, CancellationToken ct)
@@ -65,7 +69,9 @@ internal sealed class StartedGeneration : IAsyncDisposable
         {
             while (await _streams[0].MoveNextAsync())
             {
-                yield return new IndexedEvent(0, _streams[0].Current);
+                var single = new IndexedEvent(0, _streams[0].Current);
+                Tally.Observe(single);
+                yield return single;
             }
 
             yield break;
@@ -76,6 +82,7 @@ internal sealed class StartedGeneration : IAsyncDisposable
         _ = Task.WhenAll(_pumps).ContinueWith(_ => merged.Writer.TryComplete(), TaskScheduler.Default);
         await foreach (var item in merged.Reader.ReadAllAsync(ct))
         {
+            Tally.Observe(item);
             yield return item;
         }
     }

@@ -1,3 +1,4 @@
+using Granary.Api.WebConsole;
 using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -22,7 +23,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiHost> StartAsync(Action<ServingOptions>? configure = null, ScriptedInferenceClient? client = null)
+    /// <param name="cluster">When given, the web console is composed too (its page and /v1/cluster over this view).</param>
+    public static async Task<ApiHost> StartAsync(Action<ServingOptions>? configure = null, ScriptedInferenceClient? client = null, IClusterView? cluster = null)
     {
         client ??= new ScriptedInferenceClient();
         var builder = WebApplication.CreateSlimBuilder();
@@ -30,8 +32,10 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IInferenceClient>(client);
         builder.Services.AddGranaryApi(configure);
+        if (cluster is not null) builder.Services.AddSingleton(cluster);
         var app = builder.Build();
         app.MapGranaryApi();
+        if (cluster is not null) app.MapGranaryConsole();
         await app.StartAsync();
         return new ApiHost(app, client);
     }

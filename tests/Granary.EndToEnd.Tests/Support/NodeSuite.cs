@@ -18,7 +18,7 @@ internal static class NodeSuite
         await InstallGate.WaitAsync();
         try
         {
-            string[] packages = ["openai", "@grpc/grpc-js", "@grpc/proto-loader"];
+            string[] packages = ["openai", "@grpc/grpc-js", "@grpc/proto-loader", "playwright-core"];
             if (packages.All(p => Directory.Exists(Path.Combine(Paths.Scripts, "node_modules", p)))) return;
             await using var npm = new ChildProcess("npm", ["ci", "--no-audit", "--no-fund"], workingDirectory: Paths.Scripts);
             var exit = await npm.WaitForExitAsync(TimeSpan.FromMinutes(5));
