@@ -31,11 +31,18 @@ public sealed class ArchitectureTests
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void Chunked_prefill_and_cached_decode_match_the_reference(string variant)
+    public void Chunked_prefill_and_cached_decode_match_the_reference(string variant) => ChunkedPrefillAndDecode(variant, "float32");
+
+    /// <summary>In float64 no CPU kernel applies: the libtorch norm, rotary, SDPA and eager attention paths (GPU's) are checked.</summary>
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Libtorch_paths_match_the_reference(string variant) => ChunkedPrefillAndDecode(variant, "float64");
+
+    private static void ChunkedPrefillAndDecode(string variant, string dtype)
     {
         using var dir = WriteModel(variant);
         var served = ServedLength(variant);
-        using var model = ModelLoader.Load(dir.Path, maxModelLength: served);
+        using var model = ModelLoader.Load(dir.Path, dtype: dtype, maxModelLength: served);
         using var runner = new Runner(model);
         var reference = new ReferenceTransformer(dir.Path);
         var tokens = Prompt(18);
