@@ -1,5 +1,6 @@
 using Granary.Api.Authentication;
 using Granary.Api.Errors;
+using Granary.Api.OpenApi;
 using Granary.Serving;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class GranaryApiServiceCollectionExtensions
         services.AddGranaryServing(configure);
         services.TryAddSingleton<ErrorHandlingFilter>();
         services.TryAddSingleton<ApiKeyFilter>();
+        services.AddOpenApi(GranaryOpenApi.DocumentName, GranaryOpenApi.Configure);
         return services;
     }
 }
