@@ -40,6 +40,7 @@ COPY src/Granary.Structured/Granary.Structured.csproj src/Granary.Structured/
 COPY src/Granary.Engine/Granary.Engine.csproj src/Granary.Engine/
 COPY src/Granary.Grains.Abstractions/Granary.Grains.Abstractions.csproj src/Granary.Grains.Abstractions/
 COPY src/Granary.Grains/Granary.Grains.csproj src/Granary.Grains/
+COPY src/Granary.Serving/Granary.Serving.csproj src/Granary.Serving/
 COPY src/Granary.Api/Granary.Api.csproj src/Granary.Api/
 COPY src/Granary.Grpc/Granary.Grpc.csproj src/Granary.Grpc/
 COPY src/Granary.Server/Granary.Server.csproj src/Granary.Server/

@@ -1,6 +1,7 @@
 using Granary.Api.Authentication;
 using Granary.Api.Endpoints;
 using Granary.Api.Errors;
+using Granary.Api.OpenApi;
 using Granary.Api.WebConsole;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,8 @@ public static class GranaryApiEndpointRouteBuilderExtensions
         TokenizerEndpoints.Map(keyed);
         VersionEndpoints.MapKeyed(keyed);
 
+        // Open, like the health probes: it describes the API, it serves nothing.
+        endpoints.MapOpenApi(ApiRoutes.OpenApi);
         FallbackEndpoints.Map(endpoints);
         return endpoints;
     }

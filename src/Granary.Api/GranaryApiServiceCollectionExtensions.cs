@@ -1,5 +1,6 @@
 using Granary.Api.Authentication;
 using Granary.Api.Errors;
+using Granary.Api.OpenApi;
 using Granary.Api.WebConsole;
 using Granary.Serving;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class GranaryApiServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<RecentRequests>();
         services.TryAddSingleton<RecentRequestsFilter>();
+        services.AddOpenApi(GranaryOpenApi.DocumentName, GranaryOpenApi.Configure);
         return services;
     }
 }

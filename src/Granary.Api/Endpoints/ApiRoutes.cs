@@ -18,11 +18,12 @@ internal static class ApiRoutes
     public const string NimVersion = "/v1/version";
     public const string NimMetadata = "/v1/metadata";
     public const string Cluster = "/v1/cluster";
+    public const string OpenApi = "/openapi.json";
 
     public static readonly (string Pattern, string Method)[] All =
     [
         (Completions, "POST"), (ChatCompletions, "POST"), (Models, "GET"), (Model, "GET"),
         (Live, "GET"), (Ready, "GET"), (VllmHealth, "GET"), (Tokenize, "POST"), (Detokenize, "POST"),
-        (VllmVersion, "GET"), (NimVersion, "GET"), (NimMetadata, "GET"), (Cluster, "GET"),
+        (VllmVersion, "GET"), (NimVersion, "GET"), (NimMetadata, "GET"), (Cluster, "GET"), (OpenApi, "GET"),
     ];
 }

@@ -1,5 +1,7 @@
 using Granary.Api.Authentication;
 using Granary.Api.Generation;
+using Granary.Api.OpenApi;
+using Granary.Api.OpenApi.Requests;
 using Granary.Api.Protocol;
 using Granary.Api.Streaming;
 using Granary.Api.Validation;
@@ -18,7 +20,11 @@ namespace Granary.Api.Endpoints;
 /// <summary>POST /v1/completions: one engine request per prompt, choices numbered prompt-major.</summary>
 internal static class CompletionsEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapPost(ApiRoutes.Completions, HandleAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapPost(ApiRoutes.Completions, HandleAsync)
+        .WithMetadata(new RequestBody(typeof(CompletionRequestBody)))
+        .Produces<CompletionResponse>()
+        .WithMetadata(new StreamedAs(typeof(CompletionChunk)))
+        .ProducesErrors(ErrorResponses.Generation);
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time, [FromServices] ILoggerFactory loggers)

@@ -17,12 +17,13 @@ internal static class FallbackEndpoints
         {
             var allowed = route.Select(r => r.Method).ToArray();
             var others = Methods.Except(allowed).ToArray();
-            endpoints.MapMethods(route.Key, others, (HttpContext http) => MethodNotAllowed(http, allowed));
+            endpoints.MapMethods(route.Key, others, (HttpContext http) => MethodNotAllowed(http, allowed)).ExcludeFromDescription();
         }
 
         // Lowest priority: only requests that match nothing else land here.
         endpoints.MapFallback((HttpContext http) => new ErrorResult(StatusCodes.Status404NotFound, new ErrorBody(
-            $"Invalid URL ({http.Request.Method} {http.Request.Path})", ErrorTypes.InvalidRequest, null, "unknown_url")));
+            $"Invalid URL ({http.Request.Method} {http.Request.Path})", ErrorTypes.InvalidRequest, null, "unknown_url")))
+            .ExcludeFromDescription();
     }
 
     private static ErrorResult MethodNotAllowed(HttpContext http, string[] allowed)

@@ -12,10 +12,13 @@ internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder open)
     {
-        open.MapGet(ApiRoutes.Live, () => TypedResults.Json(new HealthResponse("Service is live."), ApiJson.Info<HealthResponse>()));
-        open.MapGet(ApiRoutes.Ready, ReadyAsync);
+        open.MapGet(ApiRoutes.Live, () => TypedResults.Json(new HealthResponse("Service is live."), ApiJson.Info<HealthResponse>()))
+            .Produces<HealthResponse>();
+        open.MapGet(ApiRoutes.Ready, ReadyAsync)
+            .Produces<HealthResponse>()
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         // vLLM answers 200 with an empty body while the server runs.
-        open.MapGet(ApiRoutes.VllmHealth, () => Results.Ok());
+        open.MapGet(ApiRoutes.VllmHealth, () => Results.Ok()).Produces(StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> ReadyAsync(HttpContext http, [FromServices] IInferenceClient client)

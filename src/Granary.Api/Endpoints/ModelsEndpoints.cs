@@ -1,4 +1,5 @@
 using Granary.Api.Authentication;
+using Granary.Api.OpenApi;
 using Granary.Api.Protocol;
 using Granary.Engine.Abstractions;
 using Granary.Serving;
@@ -14,8 +15,8 @@ internal static class ModelsEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet(ApiRoutes.Models, ListAsync);
-        api.MapGet(ApiRoutes.Model, GetAsync);
+        api.MapGet(ApiRoutes.Models, ListAsync).Produces<ModelList>().ProducesErrors(ErrorResponses.Keyed);
+        api.MapGet(ApiRoutes.Model, GetAsync).Produces<ModelObject>().ProducesErrors([.. ErrorResponses.Keyed, StatusCodes.Status404NotFound]);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time)

@@ -1,5 +1,7 @@
 using Granary.Api.Authentication;
 using Granary.Api.Errors;
+using Granary.Api.OpenApi;
+using Granary.Api.OpenApi.Requests;
 using Granary.Api.Protocol;
 using Granary.Api.Validation;
 using Granary.Serving;
@@ -15,8 +17,14 @@ internal static class TokenizerEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost(ApiRoutes.Tokenize, TokenizeAsync);
-        api.MapPost(ApiRoutes.Detokenize, DetokenizeAsync);
+        api.MapPost(ApiRoutes.Tokenize, TokenizeAsync)
+            .WithMetadata(new RequestBody(typeof(TokenizeRequestBody)))
+            .Produces<TokenizeResponse>()
+            .ProducesErrors(ErrorResponses.Generation);
+        api.MapPost(ApiRoutes.Detokenize, DetokenizeAsync)
+            .WithMetadata(new RequestBody(typeof(DetokenizeRequestBody)))
+            .Produces<DetokenizeResponse>()
+            .ProducesErrors(ErrorResponses.Generation);
     }
 
     private static async Task<IResult> TokenizeAsync(HttpContext http, [FromServices] IInferenceClient client)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Granary.Api.Authentication;
+using Granary.Api.OpenApi;
 using Granary.Api.Protocol;
 using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
@@ -21,11 +22,13 @@ internal static class VersionEndpoints
 
     public static void MapOpen(IEndpointRouteBuilder open)
     {
-        open.MapGet(ApiRoutes.VllmVersion, () => TypedResults.Json(new VllmVersionResponse(Release), ApiJson.Info<VllmVersionResponse>()));
-        open.MapGet(ApiRoutes.NimVersion, () => TypedResults.Json(new NimVersionResponse(Release, ApiVersion), ApiJson.Info<NimVersionResponse>()));
+        open.MapGet(ApiRoutes.VllmVersion, () => TypedResults.Json(new VllmVersionResponse(Release), ApiJson.Info<VllmVersionResponse>()))
+            .Produces<VllmVersionResponse>();
+        open.MapGet(ApiRoutes.NimVersion, () => TypedResults.Json(new NimVersionResponse(Release, ApiVersion), ApiJson.Info<NimVersionResponse>()))
+            .Produces<NimVersionResponse>();
     }
 
-    public static void MapKeyed(IEndpointRouteBuilder keyed) => keyed.MapGet(ApiRoutes.NimMetadata, MetadataAsync);
+    public static void MapKeyed(IEndpointRouteBuilder keyed) => keyed.MapGet(ApiRoutes.NimMetadata, MetadataAsync).Produces<NimMetadataResponse>().ProducesErrors(ErrorResponses.Keyed);
 
     private static async Task<IResult> MetadataAsync(HttpContext http, [FromServices] IInferenceClient client)
     {
