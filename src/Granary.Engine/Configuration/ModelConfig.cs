@@ -27,6 +27,9 @@ internal sealed record ModelConfig
     /// <summary>The checkpoint's own dtype (torch_dtype / dtype), e.g. "bfloat16".</summary>
     public string? Dtype { get; init; }
 
+    /// <summary>The vision side of a LLaVA model (whose other fields come from its text_config); null for text-only models.</summary>
+    public Models.Llava.LlavaConfig? Llava { get; init; }
+
     public static ModelConfig Read(JsonConfig config, string architecture, ArchitectureDefaults defaults)
     {
         var hidden = config.RequireInt("hidden_size");

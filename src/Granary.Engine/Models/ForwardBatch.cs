@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 namespace Granary.Engine.Models;
 
 /// <summary>The inputs of one forward pass: flattened token ids and positions, plus attention metadata and the cache.</summary>
-internal sealed class ForwardBatch(Tensor inputIds, Tensor positions, AttentionMetadata attention, KvCache.KvCache cache) : IDisposable
+internal sealed class ForwardBatch(Tensor inputIds, Tensor positions, AttentionMetadata attention, KvCache.KvCache cache,
+    IReadOnlyList<ImageSlice>? images = null) : IDisposable
 {
     /// <summary>[tokens] int64.</summary>
     public Tensor InputIds { get; } = inputIds;
@@ -15,6 +16,9 @@ internal sealed class ForwardBatch(Tensor inputIds, Tensor positions, AttentionM
     public AttentionMetadata Attention { get; } = attention;
 
     public KvCache.KvCache Cache { get; } = cache;
+
+    /// <summary>Rows whose input embeddings are image features rather than their tokens' embeddings.</summary>
+    public IReadOnlyList<ImageSlice> Images { get; } = images ?? [];
 
     public void Dispose()
     {

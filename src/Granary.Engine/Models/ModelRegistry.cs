@@ -1,6 +1,7 @@
 using Granary.Engine.Configuration;
 using Granary.Engine.Models.Layers;
 using Granary.Engine.Models.Llama;
+using Granary.Engine.Models.Llava;
 using Granary.Engine.Models.Mistral;
 using Granary.Engine.Models.Qwen2;
 using Granary.Engine.Models.Qwen3;
@@ -18,7 +19,11 @@ internal static class ModelRegistry
         ["MistralForCausalLM"] = new(MistralForCausalLM.Defaults, (c, w) => new MistralForCausalLM(c, w)),
         ["Qwen2ForCausalLM"] = new(Qwen2ForCausalLM.Defaults, (c, w) => new Qwen2ForCausalLM(c, w)),
         ["Qwen3ForCausalLM"] = new(Qwen3ForCausalLM.Defaults, (c, w) => new Qwen3ForCausalLM(c, w)),
+        ["LlavaForConditionalGeneration"] = new(LlavaForConditionalGeneration.Defaults, (c, w) => new LlavaForConditionalGeneration(c, w)),
     };
+
+    /// <summary>Composite configs whose text model's fields sit in text_config.</summary>
+    private static readonly HashSet<string> VisionLanguage = ["LlavaForConditionalGeneration"];
 
 
     /// <summary>Reads config.json, picking the first listed architecture the engine supports.</summary>
@@ -28,7 +33,17 @@ internal static class ModelRegistry
         var architecture = listed.FirstOrDefault(Entries.ContainsKey)
             ?? throw new ModelLoadException(
                 $"{config.FileName}: architectures [{string.Join(", ", listed)}] are not supported; supported: {string.Join(", ", Entries.Keys)}");
-        return ModelConfig.Read(config, architecture, Entries[architecture].Defaults);
+        if (!VisionLanguage.Contains(architecture)) return ModelConfig.Read(config, architecture, Entries[architecture].Defaults);
+        var text = config.GetObject("text_config") ?? throw new ModelLoadException($"{config.FileName}: text_config is missing");
+        var textType = text.GetString("model_type") ?? "llama";
+        if (textType is not ("llama" or "mistral"))
+            throw new ModelLoadException($"{config.FileName}: a {textType} text model is not supported in {architecture} (supported: llama, mistral)");
+        var read = ModelConfig.Read(text, architecture, Entries[architecture].Defaults);
+        return read with
+        {
+            Llava = LlavaConfig.Read(config),
+            Dtype = read.Dtype ?? config.GetString("dtype") ?? config.GetString("torch_dtype"),
+        };
     }
 
     public static CausalLM Create(ModelConfig config, WeightLoader weights) => Entries[config.Architecture].Create(config, weights);

@@ -26,10 +26,11 @@ internal sealed class LlamaModel : IDisposable
 
     public Tensor EmbedTokens { get; }
 
-    public Tensor Forward(ForwardBatch batch)
+    /// <param name="inputsEmbeds">[tokens, hidden] to use instead of the tokens' embeddings (multimodal inputs).</param>
+    public Tensor Forward(ForwardBatch batch, Tensor? inputsEmbeds = null)
     {
         using var scope = NewDisposeScope();
-        var hidden = EmbedTokens.index_select(0, batch.InputIds);
+        var hidden = inputsEmbeds ?? EmbedTokens.index_select(0, batch.InputIds);
         var (cos, sin) = _rotaryEmb.Compute(batch.Positions, hidden.dtype);
         foreach (var layer in _layers)
         {
