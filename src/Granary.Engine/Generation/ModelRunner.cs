@@ -1,6 +1,7 @@
 using Granary.Engine.Attention;
 using Granary.Engine.Loading;
 using Granary.Engine.Models;
+using Granary.Engine.Multimodal;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Generation;
@@ -58,10 +59,54 @@ internal sealed class ModelRunner(LoadedModel model, KvCache.KvCache cache)
             tensor(ids, ScalarType.Int64, device).DetachFromDisposeScope(),
             tensor(positions, ScalarType.Int64, device).DetachFromDisposeScope(),
             new AttentionMetadata(slices, Cache.BlockSize, device),
-            Cache);
+            Cache,
+            ImageSlices(chunks, start));
         var hidden = Model.Model.Forward(batch);
         if (wanted.Length == 0) return null;
         var selected = hidden.index_select(0, tensor(wanted, ScalarType.Int64, device));
         return Model.Model.ComputeLogits(selected).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The batch rows that take image features; images reached for the first time are encoded here, together.</summary>
+    private List<ImageSlice>? ImageSlices(IReadOnlyList<ScheduledChunk> chunks, int[] start)
+    {
+        var reached = chunks.Select((c, i) => (Chunk: c, Row: start[i]))
+            .SelectMany(x => (x.Chunk.Images ?? []).Where(m => m.Overlaps(x.Chunk.StartPosition, x.Chunk.EndPosition)).Select(m => (x.Chunk, x.Row, Image: m)))
+            .ToArray();
+        if (reached.Length == 0) return null;
+        Encode(reached.Select(r => r.Image).Where(m => m.Features is null).Distinct().ToArray());
+        return reached.Select(r =>
+        {
+            var from = Math.Max(r.Chunk.StartPosition, r.Image.Offset);
+            var to = Math.Min(r.Chunk.EndPosition, r.Image.End);
+            return new ImageSlice(r.Row + from - r.Chunk.StartPosition, r.Image.Features!, from - r.Image.Offset, to - from);
+        }).ToList();
+    }
+
+    private void Encode(PromptImage[] images)
+    {
+        if (images.Length == 0) return;
+        using var scope = NewDisposeScope();
+        var (height, width) = (images[0].Height, images[0].Width);
+        if (images.Any(m => m.Height != height || m.Width != width))
+        {
+            foreach (var group in images.GroupBy(m => (m.Height, m.Width))) Encode(group.ToArray());
+            return;
+        }
+        var pixels = new float[images.Sum(m => m.Pixels.Length)];
+        var offset = 0;
+        foreach (var image in images)
+        {
+            image.Pixels.CopyTo(pixels, offset);
+            offset += image.Pixels.Length;
+        }
+        var features = Model.Model.EncodeImages(tensor(pixels, [images.Length, 3, height, width], ScalarType.Float32, Model.Device));
+        for (var i = 0; i < images.Length; i++)
+        {
+            if (features.shape[1] != images[i].TokenCount)
+                throw new InvalidOperationException($"an image has {images[i].TokenCount} placeholder tokens but the vision tower gives {features.shape[1]} features");
+            // Kept past this step (and the step's dispose scope): the image owns them.
+            images[i].Features = features[i].clone().DetachFromDisposeScope();
+        }
     }
 }
