@@ -11,4 +11,7 @@ public sealed class GranaryApiOptions
 
     /// <summary>Keys with the models they may use and their per-minute limits (--api-keys-file).</summary>
     public IList<Authentication.ApiKeyDefinition> ScopedApiKeys { get; } = [];
+
+    /// <summary>Whether and how http(s) image URLs in chat messages are fetched.</summary>
+    public Images.ImageUrlOptions ImageUrls { get; } = new();
 }

@@ -20,6 +20,7 @@ public static class GranaryApiServiceCollectionExtensions
         services.TryAddSingleton<ErrorHandlingFilter>();
         services.TryAddSingleton<ApiKeyPolicy>();
         services.TryAddSingleton<ApiKeyFilter>();
+        services.TryAddSingleton<Images.ImageUrlFetcher>();
         return services;
     }
 }

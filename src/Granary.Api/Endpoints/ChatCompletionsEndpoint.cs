@@ -18,7 +18,8 @@ internal static class ChatCompletionsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api.MapPost(ApiRoutes.ChatCompletions, HandleAsync);
 
     private static async Task<IResult> HandleAsync(
-        HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time, [FromServices] ILoggerFactory loggers)
+        HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time, [FromServices] ILoggerFactory loggers,
+        [FromServices] Images.ImageUrlFetcher images)
     {
         var ct = http.RequestAborted;
         ChatCompletionRequest request;
@@ -26,6 +27,7 @@ internal static class ChatCompletionsEndpoint
         {
             request = ChatCompletionRequestReader.Read(body.RootElement);
         }
+        request = request with { Messages = await images.ResolveAsync(request.Messages, ct) };
 
         var id = RequestIds.NewChatCompletion();
         var created = time.GetUtcNow().ToUnixTimeSeconds();

@@ -31,7 +31,10 @@ internal static class ModelLoader
         return new LoadedModel(model, config, generation, target, scalarType);
     }
 
-    // Old checkpoints carry rotary buffers; tied models may still ship lm_head.
+    // Old checkpoints carry rotary buffers; tied models may still ship lm_head; a vision tower's pooled head and
+    // the layers past vision_feature_layer are never run, so they are not loaded.
     private static bool IsIgnorable(string name, ModelConfig config) =>
-        name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal) || (config.TieWordEmbeddings && name == "lm_head.weight");
+        name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal) || (config.TieWordEmbeddings && name == "lm_head.weight")
+        || (config.Llava is not null && name.Contains("vision_tower.", StringComparison.Ordinal)
+            && (name.Contains("post_layernorm.", StringComparison.Ordinal) || name.Contains(".encoder.layers.", StringComparison.Ordinal)));
 }

@@ -35,13 +35,16 @@ internal static class ServerCommandLine
     private static readonly Option<int> DrainTimeout = new("--drain-timeout") { Description = "Seconds a stopping server lets its requests finish before it hands the rest to other replicas (workers) or cuts them (gateways)", DefaultValueFactory = _ => 30 };
     private static readonly Option<string?> AdvertisedAddress = new("--advertise-address") { Description = "IP other silos reach this one at (default: loopback for localhost clustering, else this machine's address)" };
 
+    private static readonly Option<bool> AllowImageUrls = new("--allow-image-urls") { Description = "Fetch http(s) image URLs in chat messages (20 MiB, 10 s, 3 redirects at most; public addresses only). data: URLs are always accepted" };
+    private static readonly Option<bool> AllowPrivateImageUrls = new("--allow-private-image-urls") { Description = "With --allow-image-urls: also fetch from loopback and private addresses" };
+
     public static RootCommand Build(Func<ServerOptions, CancellationToken, Task<int>> run)
     {
         var root = new RootCommand("Granary: an OpenAI/NIM-compatible LLM inference cluster on Orleans and TorchSharp")
         {
             Role, Model, Replicas, MaxReplicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, ApiKeysFile, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
             NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, ClusteringInit, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
-            PrimarySilo, AdvertisedAddress, DrainTimeout,
+            PrimarySilo, AdvertisedAddress, DrainTimeout, AllowImageUrls, AllowPrivateImageUrls,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
@@ -101,6 +104,8 @@ internal static class ServerCommandLine
             GatewayPort = result.GetValue(GatewayPort),
             PrimarySilo = result.GetValue(PrimarySilo),
             AdvertisedAddress = result.GetValue(AdvertisedAddress),
+            AllowImageUrls = result.GetValue(AllowImageUrls),
+            AllowPrivateImageUrls = result.GetValue(AllowPrivateImageUrls),
             DrainTimeout = TimeSpan.FromSeconds(result.GetValue(DrainTimeout) is var drain and >= 0 ? drain : throw new FormatException("--drain-timeout must not be negative")),
         };
     }

@@ -41,6 +41,11 @@ internal sealed record ServerOptions
     /// <summary>How long a stopping server lets in-flight requests finish (SIGTERM to exit is at most this plus a few seconds).</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>--allow-image-urls / --allow-private-image-urls: whether the API fetches http(s) image URLs, and from private addresses.</summary>
+    public bool AllowImageUrls { get; init; }
+
+    public bool AllowPrivateImageUrls { get; init; }
+
     public bool ServesApi => Role != ServerRole.Worker;
 
     public bool RunsEngines => Role != ServerRole.Gateway;

@@ -39,6 +39,8 @@ internal static class ServerHostingExtensions
             {
                 foreach (var key in options.ApiKeys) api.ApiKeys.Add(key);
                 foreach (var key in options.ScopedApiKeys) api.ScopedApiKeys.Add(key);
+                api.ImageUrls.AllowFetch = options.AllowImageUrls;
+                api.ImageUrls.AllowPrivateAddresses = options.AllowPrivateImageUrls;
             });
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
