@@ -77,9 +77,9 @@ public sealed class ImageUrlFetchTests : IAsyncDisposable
             await ErrorAssert.IsErrorAsync(missing, HttpStatusCode.BadRequest, "invalid_request_error", "messages[0].content[1].image_url", "image_fetch_failed"));
     }
 
-    private static string Body(string url) => $$"""
-        {"model":"{{ScriptedInferenceClient.Model}}","messages":[{"role":"user","content":[
-          {"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"{{url}}","detail":"low"}}]}]}
+    private static string Body(string url) => $$$"""
+        {"model":"{{{ScriptedInferenceClient.Model}}}","messages":[{"role":"user","content":[
+          {"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"{{{url}}}","detail":"low"}}]}]}
         """;
 
     private async Task ServeAsync()
