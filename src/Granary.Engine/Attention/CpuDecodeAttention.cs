@@ -15,13 +15,15 @@ internal static unsafe class CpuDecodeAttention
     public static bool Applies(Tensor query, Tensor keyCache) => CpuKernels.Applies(keyCache) && query.dtype == ScalarType.Float32;
 
     /// <param name="query">[decodes, heads, headDim].</param>
-    public static Tensor Forward(Tensor query, Tensor keyCache, Tensor valueCache, AttentionMetadata metadata, int? window)
+    public static Tensor Forward(Tensor query, Tensor keyCache, Tensor valueCache, AttentionMetadata metadata, AttentionParameters parameters)
     {
+        var window = parameters.SlidingWindow;
+        var scale = (float)parameters.Scale;
+        var cap = parameters.LogitSoftCap is { } c ? (float)c : 0f;
         using var contiguous = query.contiguous(); // a slice of the fused projection: a few floats to copy
         var (batch, heads, headDim) = ((int)query.shape[0], (int)query.shape[1], (int)query.shape[2]);
         var kvHeads = (int)keyCache.shape[1];
         var group = heads / kvHeads;
-        var scale = 1f / MathF.Sqrt(headDim);
         var output = empty([batch, heads * headDim], ScalarType.Float32);
         float* q = CpuKernels.Pointer(contiguous), keys = CpuKernels.Pointer(keyCache), values = CpuKernels.Pointer(valueCache), y = CpuKernels.Pointer(output);
         var (rowStride, headStride) = ((long)heads * headDim, (long)headDim);
@@ -43,6 +45,7 @@ internal static unsafe class CpuDecodeAttention
                 for (var j = first; j < slots.Length; j++)
                 {
                     scores[j] = Dot(queryHead, keys + slots[j] * slotStride + kvOffset, headDim) * scale;
+                    if (cap != 0f) scores[j] = cap * MathF.Tanh(scores[j] / cap);
                     if (scores[j] > max) max = scores[j];
                 }
                 var sum = 0f;

@@ -77,6 +77,14 @@ internal sealed class JsonConfig
         };
     }
 
+    /// <summary>A list of numbers (e.g. LongRoPE's factors); empty when absent or null.</summary>
+    public IReadOnlyList<double> GetDoubleList(string key) => _root[key] switch
+    {
+        null => [],
+        JsonArray array => array.Select(n => n is not null && n.GetValueKind() == JsonValueKind.Number ? ToDouble(n) : throw Invalid(key, "a list of numbers")).ToArray(),
+        _ => throw Invalid(key, "a list of numbers"),
+    };
+
     public JsonConfig? GetObject(string key) => _root[key] is JsonObject o ? new JsonConfig(o, $"{FileName}:{key}") : null;
 
     public IReadOnlyList<string> GetStringList(string key) => _root[key] switch

@@ -24,7 +24,11 @@ internal sealed record RopeScaling
     public double? MscaleAllDim { get; init; }
     public bool Truncate { get; init; } = true;
 
-    public static readonly IReadOnlyList<string> SupportedTypes = ["default", "linear", "llama3", "yarn"];
+    // longrope: per-frequency divisors for sequences within, and beyond, original_max_position_embeddings
+    public IReadOnlyList<double> ShortFactor { get; init; } = [];
+    public IReadOnlyList<double> LongFactor { get; init; } = [];
+
+    public static readonly IReadOnlyList<string> SupportedTypes = ["default", "linear", "llama3", "yarn", "longrope"];
 
     public static RopeScaling Read(JsonConfig config, double defaultTheta)
     {
@@ -37,25 +41,39 @@ internal sealed record RopeScaling
             return new RopeScaling { Type = "default", Theta = theta, PartialRotaryFactor = partial };
 
         var type = source.GetString("rope_type") ?? source.GetString("type") ?? "default";
+        if (type == "su") type = "longrope"; // the first Phi-3 128k configs' name for it
         if (!SupportedTypes.Contains(type))
             throw new ModelLoadException(
                 $"{config.FileName}: rope type '{type}' is not supported (supported: {string.Join(", ", SupportedTypes)})");
+
+        var factor = source.GetDouble("factor");
+        var original = source.GetInt("original_max_position_embeddings");
+        if (type == "longrope")
+        {
+            // Phi-3 keeps original_max_position_embeddings beside rope_scaling and leaves the factor out:
+            // transformers then takes it as max_position_embeddings / original_max_position_embeddings.
+            var maxPositions = config.GetInt("max_position_embeddings") ?? 2048;
+            original ??= config.GetInt("original_max_position_embeddings") ?? maxPositions;
+            factor ??= (double)maxPositions / original.Value;
+        }
 
         return new RopeScaling
         {
             Type = type,
             Theta = theta,
             PartialRotaryFactor = partial,
-            Factor = source.GetDouble("factor") ?? 1.0,
+            Factor = factor ?? 1.0,
             LowFreqFactor = source.GetDouble("low_freq_factor") ?? 1.0,
             HighFreqFactor = source.GetDouble("high_freq_factor") ?? 4.0,
-            OriginalMaxPositionEmbeddings = source.GetInt("original_max_position_embeddings"),
+            OriginalMaxPositionEmbeddings = original,
             BetaFast = source.GetDouble("beta_fast") ?? 32,
             BetaSlow = source.GetDouble("beta_slow") ?? 1,
             AttentionFactor = source.GetDouble("attention_factor"),
             Mscale = source.GetDouble("mscale"),
             MscaleAllDim = source.GetDouble("mscale_all_dim"),
             Truncate = source.GetBool("truncate") ?? true,
+            ShortFactor = source.GetDoubleList("short_factor"),
+            LongFactor = source.GetDoubleList("long_factor"),
         };
     }
 }

@@ -55,32 +55,40 @@ internal sealed class ModelRunner(LoadedModel model, KvCache.KvCache cache)
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var device = Model.Device;
+        var inputIds = tensor(ids, ScalarType.Int64, device).DetachFromDisposeScope();
         using var batch = new ForwardBatch(
-            tensor(ids, ScalarType.Int64, device).DetachFromDisposeScope(),
+            inputIds,
             tensor(positions, ScalarType.Int64, device).DetachFromDisposeScope(),
             new AttentionMetadata(slices, Cache.BlockSize, device),
             Cache,
-            ImageSlices(chunks, start));
+            EmbeddingsWithImages(chunks, start, inputIds));
         var hidden = Model.Model.Forward(batch);
         if (wanted.Length == 0) return null;
         var selected = hidden.index_select(0, tensor(wanted, ScalarType.Int64, device));
         return Model.Model.ComputeLogits(selected).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The batch rows that take image features; images reached for the first time are encoded here, together.</summary>
-    private List<ImageSlice>? ImageSlices(IReadOnlyList<ScheduledChunk> chunks, int[] start)
+    /// <summary>
+    /// The input embeddings with image features in place of their placeholders' rows, or null when no
+    /// chunk reaches an image; images reached for the first time are encoded here, together.
+    /// </summary>
+    private Tensor? EmbeddingsWithImages(IReadOnlyList<ScheduledChunk> chunks, int[] start, Tensor inputIds)
     {
         var reached = chunks.Select((c, i) => (Chunk: c, Row: start[i]))
             .SelectMany(x => (x.Chunk.Images ?? []).Where(m => m.Overlaps(x.Chunk.StartPosition, x.Chunk.EndPosition)).Select(m => (x.Chunk, x.Row, Image: m)))
             .ToArray();
         if (reached.Length == 0) return null;
         Encode(reached.Select(r => r.Image).Where(m => m.Features is null).Distinct().ToArray());
-        return reached.Select(r =>
+        using var scope = NewDisposeScope();
+        var embeddings = Model.Model.EmbedInputIds(inputIds);
+        foreach (var (chunk, row, image) in reached)
         {
-            var from = Math.Max(r.Chunk.StartPosition, r.Image.Offset);
-            var to = Math.Min(r.Chunk.EndPosition, r.Image.End);
-            return new ImageSlice(r.Row + from - r.Chunk.StartPosition, r.Image.Features!, from - r.Image.Offset, to - from);
-        }).ToList();
+            var from = Math.Max(chunk.StartPosition, image.Offset);
+            var to = Math.Min(chunk.EndPosition, image.End);
+            var at = row + from - chunk.StartPosition;
+            embeddings[at..(at + to - from)] = image.Features![(from - image.Offset)..(to - image.Offset)];
+        }
+        return embeddings.DetachFromDisposeScope(); // the batch owns it
     }
 
     private void Encode(PromptImage[] images)
@@ -100,7 +108,7 @@ internal sealed class ModelRunner(LoadedModel model, KvCache.KvCache cache)
             image.Pixels.CopyTo(pixels, offset);
             offset += image.Pixels.Length;
         }
-        var features = Model.Model.EncodeImages(tensor(pixels, [images.Length, 3, height, width], ScalarType.Float32, Model.Device));
+        var features = Model.Model.EncodeImages(tensor(pixels, [images.Length, 3, height, width], ScalarType.Float32, Model.Device).to(Model.Dtype));
         for (var i = 0; i < images.Length; i++)
         {
             if (features.shape[1] != images[i].TokenCount)

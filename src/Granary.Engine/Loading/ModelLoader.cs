@@ -12,11 +12,16 @@ namespace Granary.Engine.Loading;
 /// <summary>Loads a Hugging Face model folder (config.json + safetensors) onto a device.</summary>
 internal static class ModelLoader
 {
+    /// <param name="maxModelLength">
+    /// The longest sequence the engine will serve, when known; it fixes LongRoPE's factor set (see
+    /// <see cref="RopeFrequencies"/>). Null leaves the choice transformers makes for sequences within
+    /// original_max_position_embeddings.
+    /// </param>
     public static LoadedModel Load(string modelDirectory, string device = "cpu", string dtype = "auto", ILogger? logger = null,
-        IProgress<double>? progress = null, CpuWorkers? workers = null)
+        IProgress<double>? progress = null, CpuWorkers? workers = null, int? maxModelLength = null)
     {
         logger ??= NullLogger.Instance;
-        var config = ModelRegistry.ReadConfig(JsonConfig.Load(Path.Combine(modelDirectory, "config.json")));
+        var config = ReadConfig(modelDirectory) with { MaxModelLength = maxModelLength };
         var generation = GenerationConfig.Load(modelDirectory);
         var target = TorchRuntime.Initialize(device);
         var scalarType = TorchRuntime.ResolveDtype(dtype, target, config.Dtype);
@@ -31,10 +36,13 @@ internal static class ModelLoader
         return new LoadedModel(model, config, generation, target, scalarType);
     }
 
+    public static ModelConfig ReadConfig(string modelDirectory) =>
+        ModelRegistry.ReadConfig(JsonConfig.Load(Path.Combine(modelDirectory, "config.json")));
+
     // Old checkpoints carry rotary buffers; tied models may still ship lm_head; a vision tower's pooled head and
     // the layers past vision_feature_layer are never run, so they are not loaded.
     private static bool IsIgnorable(string name, ModelConfig config) =>
-        name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal) || (config.TieWordEmbeddings && name == "lm_head.weight")
-        || (config.Llava is not null && name.Contains("vision_tower.", StringComparison.Ordinal)
+        name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal) || (config.TieWordEmbeddings && name.EndsWith("lm_head.weight", StringComparison.Ordinal))
+        || (config is Models.Llava.LlavaConfig && name.Contains("vision_tower.", StringComparison.Ordinal)
             && (name.Contains("post_layernorm.", StringComparison.Ordinal) || name.Contains(".encoder.layers.", StringComparison.Ordinal)));
 }

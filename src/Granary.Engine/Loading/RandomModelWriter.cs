@@ -8,11 +8,13 @@ namespace Granary.Engine.Loading;
 
 /// <summary>
 /// Writes a random-weight model folder for any supported HF config (e.g. Llama-3.2-1B's shape), so
-/// benchmarks and tests need no download. Weights ~ N(0, std²), norm weights 1, like HF's init.
+/// benchmarks and tests need no download. Weights ~ N(0, std²), norm weights 1 (like HF's init), or
+/// 1 + N(0, normStd²) so tests see each norm's weight matter. The tensor names are whatever the
+/// architecture's modules load, so every family's checkpoint layout is written.
 /// </summary>
 internal static class RandomModelWriter
 {
-    public static void Write(JsonObject config, string directory, ScalarType dtype, long seed = 0, double? std = null)
+    public static void Write(JsonObject config, string directory, ScalarType dtype, long seed = 0, double? std = null, double normStd = 0)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "config.json"), config.ToJsonString(new() { WriteIndented = true }));
@@ -30,7 +32,7 @@ internal static class RandomModelWriter
         {
             using var scope = NewDisposeScope();
             var values = spec.Name.EndsWith("norm.weight", StringComparison.Ordinal)
-                ? ones(spec.Shape, ScalarType.Float32)
+                ? ones(spec.Shape, ScalarType.Float32) + randn(spec.Shape, ScalarType.Float32, generator: generator) * normStd
                 : randn(spec.Shape, ScalarType.Float32, generator: generator) * deviation;
             return values.to(spec.Dtype).MoveToOuterDisposeScope();
         });

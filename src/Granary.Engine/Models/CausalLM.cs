@@ -1,4 +1,5 @@
 using Granary.Engine.Configuration;
+using Granary.Engine.Models.Layers;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models;
@@ -7,6 +8,13 @@ namespace Granary.Engine.Models;
 internal abstract class CausalLM(ModelConfig config) : IDisposable
 {
     public ModelConfig Config { get; } = config;
+
+    /// <summary>
+    /// The decoder's input embeddings [tokens, hidden] of token ids [tokens] (HF's get_input_embeddings),
+    /// so another modality's embeddings can be spliced in and passed as <see cref="ForwardBatch.InputEmbeddings"/>.
+    /// Any family-specific scaling (Gemma's √hidden) is applied later, in <see cref="Forward"/>, as HF does.
+    /// </summary>
+    public abstract Tensor EmbedInputIds(Tensor inputIds);
 
     /// <summary>Runs every layer over the batch's tokens, filling the KV cache; returns [tokens, hidden].</summary>
     public abstract Tensor Forward(ForwardBatch batch);
@@ -21,4 +29,13 @@ internal abstract class CausalLM(ModelConfig config) : IDisposable
     public abstract Tensor ComputeLogits(Tensor hidden);
 
     public abstract void Dispose();
+
+    /// <summary><c>lm_head</c>, or a projection through the input embeddings when the config ties them.</summary>
+    protected static Linear LoadLmHead(WeightLoader weights, WeightNames names, ModelConfig config, Tensor embedTokens)
+    {
+        if (config.TieWordEmbeddings) return Linear.Shared(embedTokens, weights.Workers);
+        if (!weights.Contains($"{names.LmHead}.weight"))
+            throw new ModelLoadException($"tensor '{names.LmHead}.weight' is missing from the checkpoint and config.json does not set tie_word_embeddings");
+        return Linear.Load(weights, names.LmHead, config.HiddenSize, config.VocabSize, bias: false);
+    }
 }

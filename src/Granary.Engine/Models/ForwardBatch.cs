@@ -3,9 +3,13 @@ using static TorchSharp.torch;
 
 namespace Granary.Engine.Models;
 
-/// <summary>The inputs of one forward pass: flattened token ids and positions, plus attention metadata and the cache.</summary>
+/// <summary>
+/// The inputs of one forward pass: flattened token ids and positions, plus attention metadata and the
+/// cache; optionally the input embeddings themselves (token embeddings with, say, image features
+/// spliced in), which the model then uses instead of looking the ids up.
+/// </summary>
 internal sealed class ForwardBatch(Tensor inputIds, Tensor positions, AttentionMetadata attention, KvCache.KvCache cache,
-    IReadOnlyList<ImageSlice>? images = null) : IDisposable
+    Tensor? inputEmbeddings = null) : IDisposable
 {
     /// <summary>[tokens] int64.</summary>
     public Tensor InputIds { get; } = inputIds;
@@ -13,17 +17,18 @@ internal sealed class ForwardBatch(Tensor inputIds, Tensor positions, AttentionM
     /// <summary>[tokens] int64.</summary>
     public Tensor Positions { get; } = positions;
 
+    /// <summary>[tokens, hidden] in the model's dtype, or null to embed <see cref="InputIds"/>.</summary>
+    public Tensor? InputEmbeddings { get; } = inputEmbeddings;
+
     public AttentionMetadata Attention { get; } = attention;
 
     public KvCache.KvCache Cache { get; } = cache;
-
-    /// <summary>Rows whose input embeddings are image features rather than their tokens' embeddings.</summary>
-    public IReadOnlyList<ImageSlice> Images { get; } = images ?? [];
 
     public void Dispose()
     {
         InputIds.Dispose();
         Positions.Dispose();
+        InputEmbeddings?.Dispose();
         Attention.Dispose();
     }
 }

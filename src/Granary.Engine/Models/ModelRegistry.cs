@@ -1,30 +1,35 @@
 using Granary.Engine.Configuration;
+using Granary.Engine.Models.Gemma2;
 using Granary.Engine.Models.Layers;
 using Granary.Engine.Models.Llama;
 using Granary.Engine.Models.Llava;
 using Granary.Engine.Models.Mistral;
+using Granary.Engine.Models.Phi3;
 using Granary.Engine.Models.Qwen2;
 using Granary.Engine.Models.Qwen3;
 
 namespace Granary.Engine.Models;
 
-/// <summary>The architectures (config.json "architectures") the engine can run.</summary>
+/// <summary>The architectures (config.json "architectures") the engine can run: how to read each one's config, and build it.</summary>
 internal static class ModelRegistry
 {
-    private sealed record Entry(ArchitectureDefaults Defaults, Func<ModelConfig, WeightLoader, CausalLM> Create);
+    private sealed record Entry(Func<JsonConfig, string, ModelConfig> ReadConfig, Func<ModelConfig, WeightLoader, CausalLM> Create);
+
+    private static Entry LlamaShaped(ArchitectureDefaults defaults, Func<ModelConfig, WeightLoader, CausalLM> create) =>
+        new((config, architecture) => ModelConfig.Read(config, architecture, defaults), create);
 
     private static readonly Dictionary<string, Entry> Entries = new(StringComparer.Ordinal)
     {
-        ["LlamaForCausalLM"] = new(LlamaForCausalLM.Defaults, (c, w) => new LlamaForCausalLM(c, w)),
-        ["MistralForCausalLM"] = new(MistralForCausalLM.Defaults, (c, w) => new MistralForCausalLM(c, w)),
-        ["Qwen2ForCausalLM"] = new(Qwen2ForCausalLM.Defaults, (c, w) => new Qwen2ForCausalLM(c, w)),
-        ["Qwen3ForCausalLM"] = new(Qwen3ForCausalLM.Defaults, (c, w) => new Qwen3ForCausalLM(c, w)),
-        ["LlavaForConditionalGeneration"] = new(LlavaForConditionalGeneration.Defaults, (c, w) => new LlavaForConditionalGeneration(c, w)),
+        ["LlamaForCausalLM"] = LlamaShaped(LlamaForCausalLM.Defaults, (c, w) => new LlamaForCausalLM(c, w)),
+        ["MistralForCausalLM"] = LlamaShaped(MistralForCausalLM.Defaults, (c, w) => new MistralForCausalLM(c, w)),
+        ["Qwen2ForCausalLM"] = LlamaShaped(Qwen2ForCausalLM.Defaults, (c, w) => new Qwen2ForCausalLM(c, w)),
+        ["Qwen3ForCausalLM"] = LlamaShaped(Qwen3ForCausalLM.Defaults, (c, w) => new Qwen3ForCausalLM(c, w)),
+        ["Phi3ForCausalLM"] = LlamaShaped(Phi3ForCausalLM.Defaults, (c, w) => new Phi3ForCausalLM(c, w)),
+        ["Gemma2ForCausalLM"] = new(Gemma2Config.Read, (c, w) => new Gemma2ForCausalLM((Gemma2Config)c, w)),
+        ["LlavaForConditionalGeneration"] = new(LlavaConfig.Read, (c, w) => new LlavaForConditionalGeneration((LlavaConfig)c, w)),
     };
 
-    /// <summary>Composite configs whose text model's fields sit in text_config.</summary>
-    private static readonly HashSet<string> VisionLanguage = ["LlavaForConditionalGeneration"];
-
+    public static IEnumerable<string> Architectures => Entries.Keys;
 
     /// <summary>Reads config.json, picking the first listed architecture the engine supports.</summary>
     public static ModelConfig ReadConfig(JsonConfig config)
@@ -33,18 +38,14 @@ internal static class ModelRegistry
         var architecture = listed.FirstOrDefault(Entries.ContainsKey)
             ?? throw new ModelLoadException(
                 $"{config.FileName}: architectures [{string.Join(", ", listed)}] are not supported; supported: {string.Join(", ", Entries.Keys)}");
-        if (!VisionLanguage.Contains(architecture)) return ModelConfig.Read(config, architecture, Entries[architecture].Defaults);
-        var text = config.GetObject("text_config") ?? throw new ModelLoadException($"{config.FileName}: text_config is missing");
-        var textType = text.GetString("model_type") ?? "llama";
-        if (textType is not ("llama" or "mistral"))
-            throw new ModelLoadException($"{config.FileName}: a {textType} text model is not supported in {architecture} (supported: llama, mistral)");
-        var read = ModelConfig.Read(text, architecture, Entries[architecture].Defaults);
-        return read with
-        {
-            Llava = LlavaConfig.Read(config),
-            Dtype = read.Dtype ?? config.GetString("dtype") ?? config.GetString("torch_dtype"),
-        };
+        return ReadConfig(config, architecture);
     }
+
+    /// <summary>Reads a config (or a multimodal config's text_config) as the given architecture's.</summary>
+    public static ModelConfig ReadConfig(JsonConfig config, string architecture) =>
+        Entries.TryGetValue(architecture, out var entry)
+            ? entry.ReadConfig(config, architecture)
+            : throw new ModelLoadException($"{config.FileName}: architecture {architecture} is not supported; supported: {string.Join(", ", Entries.Keys)}");
 
     public static CausalLM Create(ModelConfig config, WeightLoader weights) => Entries[config.Architecture].Create(config, weights);
 }

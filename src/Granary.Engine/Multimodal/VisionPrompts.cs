@@ -20,7 +20,7 @@ internal sealed class VisionPrompts(ClipImageProcessor processor, string placeho
     /// <summary>Reads processor_config.json (transformers 5) or preprocessor_config.json; null for a text-only model.</summary>
     public static VisionPrompts? Load(string modelDirectory, ModelConfig config, PretrainedTokenizer tokenizer, ImageLimits? limits = null)
     {
-        if (config.Llava is not { } llava) return null;
+        if (config is not LlavaConfig llava) return null;
         var processorPath = Path.Combine(modelDirectory, "processor_config.json");
         var processor = File.Exists(processorPath) ? JsonConfig.Load(processorPath) : null;
         var imageProcessor = processor?.GetObject("image_processor")

@@ -41,9 +41,9 @@ internal sealed class EngineSetup
     {
         var template = LoadTemplate(options.ModelPath);
         var workers = CpuParallelism(options);
-        var model = ModelLoader.Load(options.ModelPath, options.Device, options.Dtype, logger, progress, workers);
+        var maxModelLength = options.MaxModelLength ?? ModelLoader.ReadConfig(options.ModelPath).MaxPositionEmbeddings;
+        var model = ModelLoader.Load(options.ModelPath, options.Device, options.Dtype, logger, progress, workers, maxModelLength);
         var config = model.Config;
-        var maxModelLength = options.MaxModelLength ?? config.MaxPositionEmbeddings;
         if (maxModelLength > config.MaxPositionEmbeddings)
             throw new ModelLoadException($"max model length {maxModelLength} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
 

@@ -41,6 +41,8 @@ internal static class TorchRuntime
         "float32" or "fp32" or "float" => ScalarType.Float32,
         "float16" or "fp16" or "half" => ScalarType.Float16,
         "bfloat16" or "bf16" => ScalarType.BFloat16,
-        _ => throw new ArgumentException($"dtype '{dtype}' is not supported (auto, float32, float16, bfloat16)"),
+        // For checks: no CPU kernel takes float64, so every op runs through libtorch.
+        "float64" or "double" => ScalarType.Float64,
+        _ => throw new ArgumentException($"dtype '{dtype}' is not supported (auto, float32, float16, bfloat16, float64)"),
     };
 }

@@ -2,6 +2,7 @@ using Granary.Tokenization.AddedTokens;
 using Granary.Tokenization.Configuration;
 using Granary.Tokenization.Decoders;
 using Granary.Tokenization.Models;
+using Granary.Tokenization.Normalizers;
 using Granary.Tokenization.Patterns;
 using Granary.Tokenization.PostProcessors;
 using Granary.Tokenization.PreTokenizers;
@@ -21,6 +22,10 @@ internal static class TransformersCompatibility
         if (config.TokenizerClass is "LlamaTokenizer" or "LlamaTokenizerFast")
         {
             definition = RebuildLlama(definition, config);
+        }
+        else if (config.TokenizerClass is "GemmaTokenizer" or "GemmaTokenizerFast")
+        {
+            definition = RebuildGemma(definition, config);
         }
 
         var addedTokens = MergeAddedTokens(definition, config);
@@ -61,6 +66,30 @@ internal static class TransformersCompatibility
             Normalizer = null,
             PreTokenizer = new MetaspacePreTokenizer(SentencePieceSpace, scheme, split: false),
             Decoder = new SequenceDecoder(decoders),
+        };
+    }
+
+    /// <summary>
+    /// transformers 5's GemmaTokenizer likewise keeps the vocabulary, merges and post-processor and
+    /// rebuilds the rest: spaces become "▁" (no dummy prefix), a Split on " " (which finds none once
+    /// normalized), BPE with byte fallback and fused unknowns, and Replace/ByteFallback/Fuse decoding
+    /// with no Strip.
+    /// </summary>
+    private static TokenizerDefinition RebuildGemma(TokenizerDefinition definition, TokenizerConfig config)
+    {
+        var space = new LiteralPattern(" ");
+        var unknown = config.NamedSpecialTokens.TryGetValue("unk_token", out var unk) ? unk.Content : "<unk>";
+        return definition with
+        {
+            Model = definition.Model.WithOptions(new BpeOptions { UnknownToken = unknown, FuseUnknown = true, ByteFallback = true }),
+            Normalizer = new ReplaceNormalizer(space, SentencePieceSpace.ToString()),
+            PreTokenizer = new SplitPreTokenizer(space, SplitDelimiterBehavior.MergedWithPrevious, invert: false),
+            Decoder = new SequenceDecoder(
+            [
+                new ReplaceDecoder(new LiteralPattern(SentencePieceSpace.ToString()), " "),
+                new ByteFallbackDecoder(),
+                new FuseDecoder(),
+            ]),
         };
     }
 

@@ -5,12 +5,14 @@ namespace Granary.Engine.Tests.Support;
 /// <summary>HF's rope inverse frequencies and attention scaling, transcribed in double precision.</summary>
 internal static class ReferenceRope
 {
-    public static (double[] InvFreq, double Scale) InvFreq(JsonObject config, int headDim)
+    /// <param name="sequenceLength">The forward's sequence length, by which LongRoPE picks short or long factors.</param>
+    public static (double[] InvFreq, double Scale) InvFreq(JsonObject config, int headDim, int sequenceLength = 0)
     {
         var rope = (config["rope_parameters"] ?? config["rope_scaling"])?.AsObject();
         var theta = (rope?["rope_theta"] ?? config["rope_theta"])?.GetValue<double>() ?? 10000.0;
         var type = (rope?["rope_type"] ?? rope?["type"])?.GetValue<string>() ?? "default";
-        var dim = headDim;
+        var partial = (rope?["partial_rotary_factor"] ?? config["partial_rotary_factor"])?.GetValue<double>() ?? 1.0;
+        var dim = (int)(headDim * partial);
         var baseFreq = Enumerable.Range(0, dim / 2).Select(i => 1.0 / Math.Pow(theta, 2.0 * i / dim)).ToArray();
         double Get(string key, double fallback) => rope?[key]?.GetValue<double>() ?? fallback;
         var maxPos = config["max_position_embeddings"]!.GetValue<int>();
@@ -55,6 +57,16 @@ internal static class ReferenceRope
                 }).ToArray();
                 var scale = factor <= 1 ? 1.0 : 0.1 * Math.Log(factor) + 1.0;
                 return (freqs, rope["attention_factor"]?.GetValue<double>() ?? scale);
+            }
+            case "longrope" or "su":
+            {
+                // _compute_longrope_parameters; Phi-3 keeps original_max_position_embeddings outside rope_scaling.
+                var original = (rope!["original_max_position_embeddings"] ?? config["original_max_position_embeddings"])!.GetValue<double>();
+                var factor = rope["factor"]?.GetValue<double>() ?? maxPos / original;
+                var attention = rope["attention_factor"]?.GetValue<double>()
+                    ?? (factor <= 1 ? 1.0 : Math.Sqrt(1 + Math.Log(factor) / Math.Log(original)));
+                var ext = rope[sequenceLength > original ? "long_factor" : "short_factor"]!.AsArray().Select(n => n!.GetValue<double>()).ToArray();
+                return (baseFreq.Select((f, i) => f / ext[i]).ToArray(), attention);
             }
             default:
                 throw new NotSupportedException(type);

@@ -8,7 +8,7 @@ internal sealed class ClipMLP(WeightLoader weights, string prefix, ClipVisionCon
 {
     private readonly Linear _fc1 = Linear.Load(weights, $"{prefix}.fc1", config.HiddenSize, config.IntermediateSize, bias: true);
     private readonly Linear _fc2 = Linear.Load(weights, $"{prefix}.fc2", config.IntermediateSize, config.HiddenSize, bias: true);
-    private readonly Func<Tensor, Tensor> _act = Activations.Get(config.HiddenAct);
+    private readonly Func<Tensor, Tensor> _act = VisionActivations.Get(config.HiddenAct);
 
     public Tensor Forward(Tensor hidden)
     {

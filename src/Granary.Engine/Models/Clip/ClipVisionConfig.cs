@@ -38,7 +38,7 @@ internal sealed record ClipVisionConfig
             throw new ModelLoadException($"{json.FileName}: num_channels {config.NumChannels} is not supported (RGB only)");
         if (config.HiddenSize % config.NumAttentionHeads != 0)
             throw new ModelLoadException($"{json.FileName}: hidden_size {config.HiddenSize} is not a multiple of num_attention_heads {config.NumAttentionHeads}");
-        Layers.Activations.Get(config.HiddenAct);
+        Layers.VisionActivations.Get(config.HiddenAct);
         return config;
     }
 }

@@ -5,7 +5,8 @@ namespace Granary.Engine.Models.Layers;
 
 /// <summary>
 /// y = x·Wᵀ + b. A fused linear concatenates several checkpoint projections (e.g. q/k/v) along the
-/// output dimension so one matmul replaces several, as vLLM's merged layers do.
+/// output dimension so one matmul replaces several, as vLLM's merged layers do; a checkpoint that
+/// already stores them packed (Phi-3's qkv_proj, gate_up_proj) is loaded as one tensor.
 /// </summary>
 internal sealed class Linear : IDisposable
 {
@@ -31,8 +32,18 @@ internal sealed class Linear : IDisposable
     public static Linear Load(WeightLoader weights, string prefix, long inFeatures, long outFeatures, bool bias) =>
         LoadFused(weights, [prefix], inFeatures, [outFeatures], bias);
 
+    /// <param name="prefixes">One checkpoint name per part, or a single name for a tensor holding every part.</param>
     public static Linear LoadFused(WeightLoader weights, IReadOnlyList<string> prefixes, long inFeatures, long[] outFeatures, bool bias)
     {
+        if (prefixes.Count == 1 && outFeatures.Length > 1)
+        {
+            var total = outFeatures.Sum();
+            var packed = weights.Load($"{prefixes[0]}.weight", total, inFeatures);
+            var packedBias = bias ? weights.Load($"{prefixes[0]}.bias", total) : null;
+            return new Linear(packed, packedBias, outFeatures, weights.Workers);
+        }
+        if (prefixes.Count != outFeatures.Length)
+            throw new ArgumentException($"{prefixes.Count} checkpoint names for {outFeatures.Length} fused parts", nameof(prefixes));
         var weight = weights.LoadConcatenated(
             prefixes.Select(p => $"{p}.weight").ToArray(),
             outFeatures.Select(o => new[] { o, inFeatures }).ToArray());

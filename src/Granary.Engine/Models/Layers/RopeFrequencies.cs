@@ -9,9 +9,11 @@ namespace Granary.Engine.Models.Layers;
 /// </summary>
 internal static class RopeFrequencies
 {
-    public static (Tensor InvFreq, double AttentionScaling) Compute(RopeScaling rope, int rotaryDim, int maxPositionEmbeddings) =>
+    /// <param name="maxModelLength">The longest sequence the engine serves, when known (LongRoPE's factor choice).</param>
+    public static (Tensor InvFreq, double AttentionScaling) Compute(RopeScaling rope, int rotaryDim, int maxPositionEmbeddings, int? maxModelLength = null) =>
         rope.Type switch
         {
+            "longrope" => LongRope(rope, rotaryDim, maxModelLength),
             "default" => (Default(rope.Theta, rotaryDim), 1.0),
             "linear" => (Default(rope.Theta, rotaryDim) / rope.Factor, 1.0),
             "llama3" => (Llama3(rope, rotaryDim, maxPositionEmbeddings), 1.0),
@@ -42,6 +44,31 @@ internal static class RopeFrequencies
         var smoothed = (1 - smooth) * scaled / rope.Factor + smooth * scaled;
         var isMedium = (wavelen >= highFreqWavelen).logical_and(wavelen <= lowFreqWavelen);
         return where(isMedium, smoothed, scaled).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// transformers divides the frequencies by long_factor when the forward's sequence is longer than
+    /// original_max_position_embeddings and by short_factor otherwise, switching per call. Keys already
+    /// in a KV cache keep the rotation they were written with, so switching mid-sequence would leave
+    /// them inconsistent; like vLLM we choose once, from the longest sequence served: long factors
+    /// when that exceeds original_max_position_embeddings, short ones otherwise (or when it is not
+    /// known, which is what transformers computes for every sequence within the original length).
+    /// </summary>
+    private static (Tensor, double) LongRope(RopeScaling rope, int dim, int? maxModelLength)
+    {
+        var original = rope.OriginalMaxPositionEmbeddings
+            ?? throw new ModelLoadException("longrope needs original_max_position_embeddings");
+        var factors = maxModelLength > original ? rope.LongFactor : rope.ShortFactor;
+        if (rope.ShortFactor.Count != dim / 2 || rope.LongFactor.Count != dim / 2)
+            throw new ModelLoadException(
+                $"longrope short_factor and long_factor need {dim / 2} entries each (rotary dim {dim}); they have {rope.ShortFactor.Count} and {rope.LongFactor.Count}");
+        var attentionFactor = rope.AttentionFactor
+            ?? (rope.Factor <= 1.0 ? 1.0 : Math.Sqrt(1 + Math.Log(rope.Factor) / Math.Log(original)));
+
+        using var scope = NewDisposeScope();
+        var ext = tensor(factors.Select(f => (float)f).ToArray(), ScalarType.Float32);
+        var invFreq = 1.0 / (ext * pow(rope.Theta, Exponents(dim)));
+        return (invFreq.MoveToOuterDisposeScope(), attentionFactor);
     }
 
     private static (Tensor, double) Yarn(RopeScaling rope, int dim, int maxPositionEmbeddings)

@@ -1,5 +1,4 @@
 using Granary.Engine.Configuration;
-using Granary.Engine.Torch;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Layers;
@@ -16,7 +15,7 @@ internal sealed class RotaryEmbedding : IDisposable
     public RotaryEmbedding(ModelConfig config, Device device)
     {
         RotaryDim = (int)(config.HeadDim * config.Rope.PartialRotaryFactor);
-        var (invFreq, scaling) = RopeFrequencies.Compute(config.Rope, RotaryDim, config.MaxPositionEmbeddings);
+        var (invFreq, scaling) = RopeFrequencies.Compute(config.Rope, RotaryDim, config.MaxPositionEmbeddings, config.MaxModelLength);
         using (invFreq) _invFreq = invFreq.to(device);
         _attentionScaling = scaling;
     }
@@ -40,20 +39,7 @@ internal sealed class RotaryEmbedding : IDisposable
     }
 
     /// <summary>x·cos + rotate_half(x)·sin over the first <see cref="RotaryDim"/> features of each head.</summary>
-    public Tensor Apply(Tensor x, Tensor cos, Tensor sin)
-    {
-        if (x.device_type == TorchSharp.DeviceType.CPU && x.dtype == ScalarType.Float32 && CpuKernels.Applies(cos) && CpuKernels.Applies(sin))
-            return CpuKernels.Rotary(x, cos, sin, RotaryDim);
-        using var scope = NewDisposeScope();
-        var headDim = x.shape[^1];
-        var rotated = headDim == RotaryDim ? x : x[.., .., ..RotaryDim];
-        var half = RotaryDim / 2;
-        var x1 = rotated[.., .., ..half];
-        var x2 = rotated[.., .., half..];
-        var result = rotated * cos + cat([-x2, x1], -1) * sin;
-        if (headDim != RotaryDim) result = cat([result, x[.., .., RotaryDim..]], -1);
-        return result.MoveToOuterDisposeScope();
-    }
+    public Tensor Apply(Tensor x, Tensor cos, Tensor sin) => Ops.Rotary(x, cos, sin, RotaryDim);
 
     public void Dispose() => _invFreq.Dispose();
 }

@@ -6,17 +6,20 @@ using static TorchSharp.torch;
 namespace Granary.Engine.Models.Llama;
 
 /// <summary>
-/// Grouped-query self-attention with rotary positions; q/k/v fused into one projection.
-/// Subclasses adjust queries and keys before rotary (Qwen3's per-head RMSNorm).
+/// Grouped-query self-attention with rotary positions; q/k/v fused into one projection (or loaded
+/// packed). Subclasses adjust queries and keys before rotary (Qwen3's per-head RMSNorm) or how
+/// scores are formed (Gemma 2's scale and soft cap, through <see cref="AttentionParameters"/>).
 /// </summary>
 internal class LlamaAttention : IDisposable
 {
     private readonly Linear _qkvProj;
     private readonly Linear _oProj;
     private readonly int _layerIndex;
-    private readonly int? _slidingWindow;
+    private readonly AttentionParameters _parameters;
 
-    public LlamaAttention(WeightLoader weights, string prefix, ModelConfig config, int layerIndex, bool qkvBias, bool outputBias)
+    /// <param name="parameters">Score scale, soft cap and window; by default 1/√head_dim and the config's window for this layer.</param>
+    public LlamaAttention(WeightLoader weights, string prefix, ModelConfig config, int layerIndex, WeightNames names,
+        bool qkvBias, bool outputBias, AttentionParameters? parameters = null)
     {
         Heads = config.NumAttentionHeads;
         KvHeads = config.NumKeyValueHeads;
@@ -24,9 +27,9 @@ internal class LlamaAttention : IDisposable
         if (Heads % KvHeads != 0)
             throw new ModelLoadException($"num_attention_heads ({Heads}) must be a multiple of num_key_value_heads ({KvHeads})");
         _layerIndex = layerIndex;
-        _slidingWindow = config.LayerSlidingWindows[layerIndex];
+        _parameters = parameters ?? new AttentionParameters(1.0 / Math.Sqrt(HeadDim), SlidingWindow: config.LayerSlidingWindows[layerIndex]);
         long q = Heads * HeadDim, kv = KvHeads * HeadDim;
-        _qkvProj = Linear.LoadFused(weights, [$"{prefix}.q_proj", $"{prefix}.k_proj", $"{prefix}.v_proj"], config.HiddenSize, [q, kv, kv], qkvBias);
+        _qkvProj = Linear.LoadFused(weights, names.QkvProj.Select(n => $"{prefix}.{n}").ToArray(), config.HiddenSize, [q, kv, kv], qkvBias);
         _oProj = Linear.Load(weights, $"{prefix}.o_proj", q, config.HiddenSize, outputBias);
     }
 
@@ -42,7 +45,7 @@ internal class LlamaAttention : IDisposable
         var tokens = hidden.shape[0];
         var (q, k, v) = ProjectQkv(_qkvProj.Forward(hidden), tokens, cos, sin, rotary);
         var attended = PagedAttention.Forward(q, k, v, batch.Cache.Keys[_layerIndex], batch.Cache.Values[_layerIndex],
-            batch.Attention, _slidingWindow);
+            batch.Attention, _parameters);
         return _oProj.Forward(attended).MoveToOuterDisposeScope();
     }
 

@@ -13,10 +13,10 @@ internal sealed class LlamaDecoderLayer : IDisposable
     private readonly RmsNorm _inputLayernorm;
     private readonly RmsNorm _postAttentionLayernorm;
 
-    public LlamaDecoderLayer(WeightLoader weights, string prefix, ModelConfig config, LlamaAttention selfAttn)
+    public LlamaDecoderLayer(WeightLoader weights, string prefix, ModelConfig config, WeightNames names, LlamaAttention selfAttn)
     {
         _selfAttn = selfAttn;
-        _mlp = new LlamaMLP(weights, $"{prefix}.mlp", config);
+        _mlp = new LlamaMLP(weights, $"{prefix}.mlp", config, names);
         _inputLayernorm = new RmsNorm(weights, $"{prefix}.input_layernorm", config.HiddenSize, config.RmsNormEps);
         _postAttentionLayernorm = new RmsNorm(weights, $"{prefix}.post_attention_layernorm", config.HiddenSize, config.RmsNormEps);
     }

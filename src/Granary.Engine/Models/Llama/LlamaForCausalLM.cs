@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Llama;
 
-/// <summary>LlamaForCausalLM: <c>model.*</c> and <c>lm_head</c>, or the embeddings when tied.</summary>
+/// <summary>LlamaForCausalLM: the decoder under <see cref="WeightNames.Model"/> and its head, or the embeddings when tied.</summary>
 internal class LlamaForCausalLM : CausalLM
 {
     public static readonly ArchitectureDefaults Defaults = new();
@@ -12,25 +12,23 @@ internal class LlamaForCausalLM : CausalLM
     private readonly LlamaModel _model;
     private readonly Linear _lmHead;
 
-    public LlamaForCausalLM(ModelConfig config, WeightLoader weights)
-        : this(config, weights, (w, prefix, c, layer) => new LlamaAttention(w, prefix, c, layer, c.AttentionBias, c.AttentionBias))
+    public LlamaForCausalLM(ModelConfig config, WeightLoader weights) : this(config, weights, WeightNames.Llama)
     {
     }
 
-    protected LlamaForCausalLM(ModelConfig config, WeightLoader weights, LlamaAttentionFactory attention) : base(config)
+    /// <summary>A Llama decoder whose tensors sit under other names (e.g. a LLaVA checkpoint's language_model).</summary>
+    public LlamaForCausalLM(ModelConfig config, WeightLoader weights, WeightNames names)
+        : this(config, weights, names, (w, prefix, c, layer, n) => new LlamaAttention(w, prefix, c, layer, n, c.AttentionBias, c.AttentionBias))
     {
-        _model = new LlamaModel(weights, "model", config, attention);
-        if (config.TieWordEmbeddings)
-        {
-            _lmHead = Linear.Shared(_model.EmbedTokens, weights.Workers);
-        }
-        else
-        {
-            if (!weights.Contains("lm_head.weight"))
-                throw new ModelLoadException("tensor 'lm_head.weight' is missing from the checkpoint and config.json does not set tie_word_embeddings");
-            _lmHead = Linear.Load(weights, "lm_head", config.HiddenSize, config.VocabSize, bias: false);
-        }
     }
+
+    protected LlamaForCausalLM(ModelConfig config, WeightLoader weights, WeightNames names, LlamaAttentionFactory attention) : base(config)
+    {
+        _model = new LlamaModel(weights, config, names, attention);
+        _lmHead = LoadLmHead(weights, names, config, _model.EmbedTokens);
+    }
+
+    public override Tensor EmbedInputIds(Tensor inputIds) => _model.EmbedTokens.index_select(0, inputIds);
 
     public override Tensor Forward(ForwardBatch batch) => _model.Forward(batch);
 

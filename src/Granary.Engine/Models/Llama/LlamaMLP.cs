@@ -1,36 +1,33 @@
 using Granary.Engine.Configuration;
 using Granary.Engine.Models.Layers;
-using Granary.Engine.Torch;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn.functional;
 
 namespace Granary.Engine.Models.Llama;
 
-/// <summary>down_proj(silu(gate_proj(x)) · up_proj(x)), with gate and up fused into one matmul.</summary>
+/// <summary>
+/// down_proj(act(gate_proj(x)) · up_proj(x)), gate and up fused into one matmul: SwiGLU with SiLU,
+/// GeGLU with Gemma's gelu_pytorch_tanh (Gemma2MLP is this module with that activation).
+/// </summary>
 internal sealed class LlamaMLP : IDisposable
 {
     private readonly Linear _gateUpProj;
     private readonly Linear _downProj;
+    private readonly string _activation;
 
-    public LlamaMLP(WeightLoader weights, string prefix, ModelConfig config)
+    public LlamaMLP(WeightLoader weights, string prefix, ModelConfig config, WeightNames names)
     {
         var (hidden, intermediate) = (config.HiddenSize, config.IntermediateSize);
-        _gateUpProj = Linear.LoadFused(weights, [$"{prefix}.gate_proj", $"{prefix}.up_proj"], hidden, [intermediate, intermediate], config.MlpBias);
+        _activation = config.HiddenAct;
+        _gateUpProj = Linear.LoadFused(weights, names.GateUpProj.Select(n => $"{prefix}.{n}").ToArray(), hidden,
+            [intermediate, intermediate], config.MlpBias);
         _downProj = Linear.Load(weights, $"{prefix}.down_proj", intermediate, hidden, config.MlpBias);
     }
 
     public Tensor Forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var gateUp = _gateUpProj.Forward(x);
-        var hidden = CpuKernels.Applies(gateUp) ? CpuKernels.SiluAndMul(gateUp) : SiluAndMul(gateUp);
+        var hidden = Ops.ActivationAndMul(_gateUpProj.Forward(x), _activation);
         return _downProj.Forward(hidden).MoveToOuterDisposeScope();
-    }
-
-    private Tensor SiluAndMul(Tensor gateUp)
-    {
-        var parts = gateUp.split(_gateUpProj.OutputSizes, dim: -1);
-        return silu(parts[0]).mul_(parts[1]);
     }
 
     public void Dispose()

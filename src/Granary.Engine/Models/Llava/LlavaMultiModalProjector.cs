@@ -8,7 +8,7 @@ internal sealed class LlavaMultiModalProjector(WeightLoader weights, string pref
 {
     private readonly Linear _linear1 = Linear.Load(weights, $"{prefix}.linear_1", config.Vision.HiddenSize, textHiddenSize, config.MultimodalProjectorBias);
     private readonly Linear _linear2 = Linear.Load(weights, $"{prefix}.linear_2", textHiddenSize, textHiddenSize, config.MultimodalProjectorBias);
-    private readonly Func<Tensor, Tensor> _act = Activations.Get(config.ProjectorHiddenAct);
+    private readonly Func<Tensor, Tensor> _act = VisionActivations.Get(config.ProjectorHiddenAct);
 
     public Tensor Forward(Tensor features)
     {

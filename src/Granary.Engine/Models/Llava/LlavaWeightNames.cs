@@ -7,7 +7,7 @@ namespace Granary.Engine.Models.Llava;
 /// (vision_tower.vision_model.*, language_model.model.*, language_model.lm_head); transformers 5
 /// saves vision_tower.* flat; transformers ≥4.52 in memory is model.{vision_tower,language_model,…} + lm_head.
 /// </summary>
-internal sealed record LlavaWeightNames(string VisionTower, string Projector, string LanguageModel, string LmHead)
+internal sealed record LlavaWeightNames(string VisionTower, string Projector, WeightNames LanguageModel)
 {
     public static LlavaWeightNames Resolve(WeightLoader weights)
     {
@@ -19,7 +19,10 @@ internal sealed record LlavaWeightNames(string VisionTower, string Projector, st
             Find("vision tower", "embeddings.class_embedding",
                 "vision_tower", "vision_tower.vision_model", "model.vision_tower", "model.vision_tower.vision_model"),
             Find("multi-modal projector", "linear_1.weight", "multi_modal_projector", "model.multi_modal_projector"),
-            Find("language model", "embed_tokens.weight", "language_model.model", "model.language_model"),
-            weights.Contains("language_model.lm_head.weight") ? "language_model.lm_head" : "lm_head");
+            WeightNames.Llama with
+            {
+                Model = Find("language model", "embed_tokens.weight", "language_model.model", "model.language_model"),
+                LmHead = weights.Contains("language_model.lm_head.weight") ? "language_model.lm_head" : "lm_head",
+            });
     }
 }

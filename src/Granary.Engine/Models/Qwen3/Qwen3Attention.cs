@@ -11,8 +11,8 @@ internal sealed class Qwen3Attention : LlamaAttention
     private readonly RmsNorm _qNorm;
     private readonly RmsNorm _kNorm;
 
-    public Qwen3Attention(WeightLoader weights, string prefix, ModelConfig config, int layerIndex)
-        : base(weights, prefix, config, layerIndex, config.AttentionBias, config.AttentionBias)
+    public Qwen3Attention(WeightLoader weights, string prefix, ModelConfig config, int layerIndex, WeightNames names)
+        : base(weights, prefix, config, layerIndex, names, config.AttentionBias, config.AttentionBias)
     {
         _qNorm = new RmsNorm(weights, $"{prefix}.q_norm", config.HeadDim, config.RmsNormEps);
         _kNorm = new RmsNorm(weights, $"{prefix}.k_norm", config.HeadDim, config.RmsNormEps);

@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 
 namespace Granary.Engine.Models.Layers;
 
-/// <summary>transformers' ACT2FN entries the vision models use, by config name.</summary>
-internal static class Activations
+/// <summary>transformers' ACT2FN entries the vision tower and projector use, by config name, as plain functions.</summary>
+internal static class VisionActivations
 {
     public static readonly string[] Supported = ["quick_gelu", "gelu", "gelu_new", "gelu_pytorch_tanh"];
 
