@@ -19,9 +19,6 @@ internal abstract class CausalLM(ModelConfig config) : IDisposable
     /// <summary>Runs every layer over the batch's tokens, filling the KV cache; returns [tokens, hidden].</summary>
     public abstract Tensor Forward(ForwardBatch batch);
 
-    /// <summary>The placeholder token that image features replace; null for a text-only model.</summary>
-    public virtual int? ImageTokenId => null;
-
     /// <summary>Image features in the text model's width, [images, tokens per image, hidden], for pixel values [images, 3, h, w].</summary>
     public virtual Tensor EncodeImages(Tensor pixelValues) => throw new NotSupportedException($"{Config.Architecture} takes no images");
 

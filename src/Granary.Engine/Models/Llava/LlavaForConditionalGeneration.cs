@@ -27,8 +27,6 @@ internal sealed class LlavaForConditionalGeneration : CausalLM
         _dropClassToken = config.VisionFeatureSelectStrategy == "default";
     }
 
-    public override int? ImageTokenId => ((LlavaConfig)Config).ImageTokenIndex;
-
     public override Tensor EncodeImages(Tensor pixelValues)
     {
         using var scope = NewDisposeScope();
