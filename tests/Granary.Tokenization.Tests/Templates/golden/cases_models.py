@@ -105,6 +105,8 @@ add("mistral_tools", ["single", "multi", "tool_turn", "parallel_tools"], tools_f
 add("qwen2_5", ALL, tools_for={"single", "tool_turn", "parallel_tools"}, special={"eos_token": "<|im_end|>"})
 add("deepseek_r1", ["single", "system", "multi", "reasoning"], special={"bos_token": "<｜begin▁of▁sentence｜>", "eos_token": "<｜end▁of▁sentence｜>"})
 add("phi3", ["single", "system", "multi"], special={"bos_token": "<s>", "eos_token": "<|endoftext|>"})
+add("phi3_5", ["single", "system", "multi"], special={"bos_token": "<s>", "eos_token": "<|endoftext|>"})
+add("phi3_original", ["single", "system", "multi"], special={"bos_token": "<s>", "eos_token": "<|endoftext|>"})
 add("gemma", ["single", "system", "multi", "bad_alternation"], special={"bos_token": "<bos>", "eos_token": "<eos>"})
 add("gemma3", ["single", "system", "multi", "content_parts", "bad_alternation"], special={"bos_token": "<bos>", "eos_token": "<eos>"})
 add("chatml", ["single", "multi"])
