@@ -20,6 +20,8 @@ public static class GranaryApiServiceCollectionExtensions
         services.TryAddSingleton<RecentRequests>();
         services.TryAddSingleton<RecentRequestsFilter>();
         services.AddOpenApi(GranaryOpenApi.DocumentName, GranaryOpenApi.Configure);
+        services.AddOptions<Images.ImageUrlOptions>();
+        services.TryAddSingleton<Images.ImageUrlFetcher>();
         return services;
     }
 }

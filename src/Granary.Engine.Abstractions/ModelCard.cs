@@ -15,4 +15,7 @@ public sealed record ModelCard
 
     /// <summary>The model's state when a cluster lists it: see <see cref="ModelStates"/>.</summary>
     [Id(6)] public string? State { get; init; }
+
+    /// <summary>Whether chat messages may carry image_url parts (the model has a vision tower).</summary>
+    [Id(7)] public bool AcceptsImages { get; init; }
 }

@@ -27,7 +27,8 @@ internal static class ChatCompletionsEndpoint
         .ProducesErrors(ErrorResponses.Generation);
 
     private static async Task<IResult> HandleAsync(
-        HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time, [FromServices] ILoggerFactory loggers)
+        HttpContext http, [FromServices] IInferenceClient client, [FromServices] TimeProvider time, [FromServices] ILoggerFactory loggers,
+        [FromServices] Images.ImageUrlFetcher images)
     {
         var ct = http.RequestAborted;
         ChatCompletionRequest request;
@@ -35,6 +36,7 @@ internal static class ChatCompletionsEndpoint
         {
             request = ChatCompletionRequestReader.Read(body.RootElement);
         }
+        request = request with { Messages = await images.ResolveAsync(request.Messages, ct) };
 
         RequestTally.Describe(http, request.Model, request.Stream);
 

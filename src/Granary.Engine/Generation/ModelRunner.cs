@@ -1,6 +1,7 @@
 using Granary.Engine.Attention;
 using Granary.Engine.Loading;
 using Granary.Engine.Models;
+using Granary.Engine.Multimodal;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Generation;
@@ -54,14 +55,66 @@ internal sealed class ModelRunner(LoadedModel model, KvCache.KvCache cache)
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var device = Model.Device;
+        var inputIds = tensor(ids, ScalarType.Int64, device).DetachFromDisposeScope();
         using var batch = new ForwardBatch(
-            tensor(ids, ScalarType.Int64, device).DetachFromDisposeScope(),
+            inputIds,
             tensor(positions, ScalarType.Int64, device).DetachFromDisposeScope(),
             new AttentionMetadata(slices, Cache.BlockSize, device),
-            Cache);
+            Cache,
+            EmbeddingsWithImages(chunks, start, inputIds));
         var hidden = Model.Model.Forward(batch);
         if (wanted.Length == 0) return null;
         var selected = hidden.index_select(0, tensor(wanted, ScalarType.Int64, device));
         return Model.Model.ComputeLogits(selected).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The input embeddings with image features in place of their placeholders' rows, or null when no
+    /// chunk reaches an image; images reached for the first time are encoded here, together.
+    /// </summary>
+    private Tensor? EmbeddingsWithImages(IReadOnlyList<ScheduledChunk> chunks, int[] start, Tensor inputIds)
+    {
+        var reached = chunks.Select((c, i) => (Chunk: c, Row: start[i]))
+            .SelectMany(x => (x.Chunk.Images ?? []).Where(m => m.Overlaps(x.Chunk.StartPosition, x.Chunk.EndPosition)).Select(m => (x.Chunk, x.Row, Image: m)))
+            .ToArray();
+        if (reached.Length == 0) return null;
+        Encode(reached.Select(r => r.Image).Where(m => m.Features is null).Distinct().ToArray());
+        using var scope = NewDisposeScope();
+        var embeddings = Model.Model.EmbedInputIds(inputIds);
+        foreach (var (chunk, row, image) in reached)
+        {
+            var from = Math.Max(chunk.StartPosition, image.Offset);
+            var to = Math.Min(chunk.EndPosition, image.End);
+            var at = row + from - chunk.StartPosition;
+            embeddings[at..(at + to - from)] = image.Features![(from - image.Offset)..(to - image.Offset)];
+        }
+        return embeddings.DetachFromDisposeScope(); // the batch owns it
+    }
+
+    private void Encode(PromptImage[] images)
+    {
+        if (images.Length == 0) return;
+        using var scope = NewDisposeScope();
+        var (height, width) = (images[0].Height, images[0].Width);
+        if (images.Any(m => m.Height != height || m.Width != width))
+        {
+            foreach (var group in images.GroupBy(m => (m.Height, m.Width))) Encode(group.ToArray());
+            return;
+        }
+        var pixels = new float[images.Sum(m => m.Pixels.Length)];
+        var offset = 0;
+        foreach (var image in images)
+        {
+            image.Pixels.CopyTo(pixels, offset);
+            offset += image.Pixels.Length;
+        }
+        var features = Model.Model.EncodeImages(tensor(pixels, [images.Length, 3, height, width], ScalarType.Float32, Model.Device).to(Model.Dtype));
+        for (var i = 0; i < images.Length; i++)
+        {
+            if (features.shape[1] != images[i].TokenCount)
+                throw new InvalidOperationException($"an image has {images[i].TokenCount} placeholder tokens but the vision tower gives {features.shape[1]} features");
+            // Kept past this step (and the step's dispose scope): the image owns them.
+            images[i].Features = features[i].clone().DetachFromDisposeScope();
+        }
     }
 }

@@ -9,4 +9,7 @@ internal interface IBlockOwner
 
     /// <summary>Hashes of the leading full blocks, in order (computed lazily, kept across steps).</summary>
     List<BlockHash> BlockHashes { get; }
+
+    /// <summary>The prompt's images, by placeholder position; their content goes into the hashes of the blocks they touch.</summary>
+    IReadOnlyList<Multimodal.PromptImage> Images { get; }
 }

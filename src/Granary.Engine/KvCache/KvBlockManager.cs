@@ -148,13 +148,27 @@ internal sealed class KvBlockManager
         }
     }
 
+    /// <summary>Per image the block touches: its content digest and where in the image the block starts.</summary>
+    private byte[] ImageKeys(IReadOnlyList<Multimodal.PromptImage> images, int start)
+    {
+        if (images.Count == 0) return [];
+        var keys = new List<byte>();
+        foreach (var image in images.Where(m => m.Overlaps(start, start + BlockSize)))
+        {
+            keys.AddRange(BitConverter.GetBytes(image.ContentHash.High));
+            keys.AddRange(BitConverter.GetBytes(image.ContentHash.Low));
+            keys.AddRange(BitConverter.GetBytes(start - image.Offset));
+        }
+        return keys.ToArray();
+    }
+
     private BlockHash HashOf(IBlockOwner owner, int blockIndex)
     {
         while (owner.BlockHashes.Count <= blockIndex)
         {
             var i = owner.BlockHashes.Count;
             var tokens = owner.TokenIds.Skip(i * BlockSize).Take(BlockSize).ToArray();
-            owner.BlockHashes.Add(BlockHash.Of(i == 0 ? null : owner.BlockHashes[i - 1], tokens));
+            owner.BlockHashes.Add(BlockHash.Of(i == 0 ? null : owner.BlockHashes[i - 1], tokens, ImageKeys(owner.Images, i * BlockSize)));
         }
         return owner.BlockHashes[blockIndex];
     }

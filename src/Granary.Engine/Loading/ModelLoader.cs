@@ -39,7 +39,10 @@ internal static class ModelLoader
     public static ModelConfig ReadConfig(string modelDirectory) =>
         ModelRegistry.ReadConfig(JsonConfig.Load(Path.Combine(modelDirectory, "config.json")));
 
-    // Old checkpoints carry rotary buffers; tied models may still ship lm_head.
+    // Old checkpoints carry rotary buffers; tied models may still ship lm_head; a vision tower's pooled head and
+    // the layers past vision_feature_layer are never run, so they are not loaded.
     private static bool IsIgnorable(string name, ModelConfig config) =>
-        name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal) || (config.TieWordEmbeddings && name.EndsWith("lm_head.weight", StringComparison.Ordinal));
+        name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal) || (config.TieWordEmbeddings && name.EndsWith("lm_head.weight", StringComparison.Ordinal))
+        || (config is Models.Llava.LlavaConfig && name.Contains("vision_tower.", StringComparison.Ordinal)
+            && (name.Contains("post_layernorm.", StringComparison.Ordinal) || name.Contains(".encoder.layers.", StringComparison.Ordinal)));
 }

@@ -19,6 +19,9 @@ internal abstract class CausalLM(ModelConfig config) : IDisposable
     /// <summary>Runs every layer over the batch's tokens, filling the KV cache; returns [tokens, hidden].</summary>
     public abstract Tensor Forward(ForwardBatch batch);
 
+    /// <summary>Image features in the text model's width, [images, tokens per image, hidden], for pixel values [images, 3, h, w].</summary>
+    public virtual Tensor EncodeImages(Tensor pixelValues) => throw new NotSupportedException($"{Config.Architecture} takes no images");
+
     /// <summary>Float32 logits [rows, vocab] for the given hidden states.</summary>
     public abstract Tensor ComputeLogits(Tensor hidden);
 

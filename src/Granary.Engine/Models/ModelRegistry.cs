@@ -2,6 +2,7 @@ using Granary.Engine.Configuration;
 using Granary.Engine.Models.Gemma2;
 using Granary.Engine.Models.Layers;
 using Granary.Engine.Models.Llama;
+using Granary.Engine.Models.Llava;
 using Granary.Engine.Models.Mistral;
 using Granary.Engine.Models.Phi3;
 using Granary.Engine.Models.Qwen2;
@@ -25,6 +26,7 @@ internal static class ModelRegistry
         ["Qwen3ForCausalLM"] = LlamaShaped(Qwen3ForCausalLM.Defaults, (c, w) => new Qwen3ForCausalLM(c, w)),
         ["Phi3ForCausalLM"] = LlamaShaped(Phi3ForCausalLM.Defaults, (c, w) => new Phi3ForCausalLM(c, w)),
         ["Gemma2ForCausalLM"] = new(Gemma2Config.Read, (c, w) => new Gemma2ForCausalLM((Gemma2Config)c, w)),
+        ["LlavaForConditionalGeneration"] = new(LlavaConfig.Read, (c, w) => new LlavaForConditionalGeneration((LlavaConfig)c, w)),
     };
 
     public static IEnumerable<string> Architectures => Entries.Keys;

@@ -42,6 +42,9 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
     /// <summary>What the client already has of a request another replica was serving; null for a new request.</summary>
     public ResumePoint? Resume { get; init; }
 
+    /// <summary>The prompt's images in placeholder order; empty for text.</summary>
+    public IReadOnlyList<Multimodal.PromptImage> Images { get; init; } = [];
+
     /// <summary>Scored prompt tokens so far (the first is null), when the request asked for prompt logprobs.</summary>
     public List<TokenLogprob?>? PromptLogprobs { get; set; }
 
@@ -64,5 +67,6 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
     public void Dispose()
     {
         foreach (var generator in _generators) generator?.Dispose();
+        foreach (var image in Images) image.Dispose();
     }
 }

@@ -45,9 +45,10 @@ internal sealed class Scheduler(SchedulerConfig config, KvBlockManager blocks)
 
         foreach (var sequence in _running.OrderBy(s => s.Arrival).ToArray())
         {
-            if (budget == 0) break;
+            if (budget <= 0) break;
             if (sequence.Status != SequenceStatus.Running) continue; // preempted below in this step
             var count = Math.Min(sequence.NumUncomputedTokens, budget);
+            var encoder = FitEncoder(sequence, ref count, budget, alone: scheduled.Count == 0);
             if (count == 0) continue;
             while (!blocks.TryGrow(sequence, sequence.NumComputedTokens + count))
             {
@@ -58,7 +59,7 @@ internal sealed class Scheduler(SchedulerConfig config, KvBlockManager blocks)
             }
             if (sequence.Status != SequenceStatus.Running) continue;
             scheduled.Add(new ScheduledSequence(sequence, count));
-            budget -= count;
+            budget -= count + ChargeEncoder(sequence, count, encoder);
         }
         _running.RemoveAll(s => s.Status != SequenceStatus.Running);
 
@@ -74,15 +75,48 @@ internal sealed class Scheduler(SchedulerConfig config, KvBlockManager blocks)
                 if (sequence.CachedPromptTokens == 0) sequence.CachedPromptTokens = Math.Min(cached, sequence.PromptLength);
             }
             var count = Math.Min(sequence.NumUncomputedTokens, budget);
+            var encoder = FitEncoder(sequence, ref count, budget, alone: scheduled.Count == 0);
+            if (count == 0) break; // its image's encoder does not fit this step: it waits, in order
             if (!blocks.TryGrow(sequence, sequence.NumComputedTokens + count))
                 break; // the pool is full: it waits, in order, for blocks to free up
             _waiting.RemoveFirst();
             sequence.Status = SequenceStatus.Running;
             _running.Add(sequence);
             scheduled.Add(new ScheduledSequence(sequence, count));
-            budget -= count;
+            budget -= count + ChargeEncoder(sequence, count, encoder);
         }
         return scheduled;
+    }
+
+    /// <summary>
+    /// The vision encoder's work counts against the step's token budget like prefill: each image not
+    /// yet encoded that the chunk reaches costs its patch count. A chunk that cannot afford an image
+    /// stops just before it; one that starts inside an unencoded image runs only as a step's first
+    /// work (then over budget, or a large image would never run). Returns the encoder tokens charged.
+    /// </summary>
+    private static int FitEncoder(Sequence sequence, ref int count, int budget, bool alone)
+    {
+        var encoder = 0;
+        var start = sequence.NumComputedTokens;
+        foreach (var image in sequence.Images)
+        {
+            if (image.EncoderScheduled || image.Features is not null || !image.Overlaps(start, start + count)) continue;
+            if (count + encoder + image.TokenCount > budget && !(alone && encoder == 0 && image.Offset <= start))
+            {
+                count = Math.Max(image.Offset - start, 0);
+                break;
+            }
+            encoder += image.TokenCount;
+        }
+        return encoder;
+    }
+
+    private static int ChargeEncoder(Sequence sequence, int count, int encoder)
+    {
+        if (encoder == 0) return 0;
+        var start = sequence.NumComputedTokens;
+        foreach (var image in sequence.Images.Where(i => i.Overlaps(start, start + count))) image.EncoderScheduled = true;
+        return encoder;
     }
 
     /// <summary>Marks a step's work as computed and caches newly full blocks.</summary>

@@ -37,6 +37,8 @@ internal sealed class Sequence(RequestState request, int choice, IEnumerable<int
 
     public List<BlockHash> BlockHashes { get; } = [];
 
+    public IReadOnlyList<Multimodal.PromptImage> Images => Request.Images;
+
     public SequenceStatus Status { get; set; } = SequenceStatus.Waiting;
 
     public SequenceOutput Output { get; } = output;

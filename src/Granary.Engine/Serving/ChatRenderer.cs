@@ -11,7 +11,8 @@ namespace Granary.Engine.Serving;
 /// messages, tools, add_generation_prompt, the tokenizer's special tokens and any
 /// chat_template_kwargs. Content parts become a string unless the template loops over them.
 /// </summary>
-internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTokenizer tokenizer)
+/// <param name="imagePlaceholder">The text an image part becomes in string content ("&lt;image&gt;"); null when the model takes no images.</param>
+internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTokenizer tokenizer, string? imagePlaceholder = null)
 {
     private readonly Dictionary<string, (ChatTemplate Template, bool PartsFormat)> _overrides = [];
 
@@ -23,7 +24,7 @@ internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTok
         var (compiled, partsFormat) = Resolve(chat.ChatTemplate);
         var variables = new Dictionary<string, object?>();
         foreach (var (name, value) in tokenizer.SpecialTokenStrings) variables[name] = value;
-        variables["messages"] = chat.Messages.Select(m => ToTemplateMessage(m, partsFormat)).ToList();
+        variables["messages"] = chat.Messages.Select((m, i) => ToTemplateMessage(m, i, partsFormat)).ToList();
         variables["tools"] = chat.ToolsJson is null ? null : JsonNode.Parse(chat.ToolsJson);
         variables["add_generation_prompt"] = chat.AddGenerationPrompt && !chat.ContinueFinalMessage;
         if (chat.ChatTemplateKwargsJson is not null && JsonNode.Parse(chat.ChatTemplateKwargsJson) is JsonObject kwargs)
@@ -67,16 +68,22 @@ internal sealed partial class ChatRenderer(ChatTemplate? template, PretrainedTok
         return entry;
     }
 
-    private static Dictionary<string, object?> ToTemplateMessage(ChatMessage message, bool partsFormat)
+    private Dictionary<string, object?> ToTemplateMessage(ChatMessage message, int index, bool partsFormat)
     {
         var result = new Dictionary<string, object?> { ["role"] = message.Role };
         if (message.Parts is { } parts)
         {
-            if (parts.Any(p => p.Type != "text"))
-                throw new EngineRequestException($"This model accepts only text content; got a '{parts.First(p => p.Type != "text").Type}' part.", "messages");
+            var image = Array.FindIndex(parts, p => p.Type != "text");
+            if (image >= 0 && imagePlaceholder is null)
+                throw new EngineRequestException(
+                    $"This model accepts only text content; got a '{parts[image].Type}' part.", $"messages[{index}].content[{image}]", "image_input_not_supported");
+            // Templates that loop over parts see images as {"type": "image"}, as HF processors' templates expect; for
+            // string content the placeholders go first, one line each, as vLLM does.
             result["content"] = partsFormat
-                ? parts.Select(p => (object?)new Dictionary<string, object?> { ["type"] = "text", ["text"] = p.Text }).ToList()
-                : TextOf(parts);
+                ? parts.Select(p => (object?)(p.Type == "text"
+                    ? new Dictionary<string, object?> { ["type"] = "text", ["text"] = p.Text }
+                    : new Dictionary<string, object?> { ["type"] = "image" })).ToList()
+                : image < 0 ? TextOf(parts) : string.Join("\n", parts.Where(p => p.Type != "text").Select(_ => imagePlaceholder).Append(TextOf(parts.Where(p => p.Type == "text"))));
         }
         else
         {

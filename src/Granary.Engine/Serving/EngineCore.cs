@@ -110,7 +110,8 @@ internal sealed class EngineCore : IDisposable
             s.Sequence.TokenIds.Skip(s.StartPosition).Take(s.TokenCount).ToArray(),
             s.StartPosition, s.Sequence.BlockTable,
             AllLogits: s.PromptTokens > 0 && s.Sequence.Request.WantsPromptLogprobs,
-            NeedsLogits: s.Samples)).ToArray();
+            NeedsLogits: s.Samples,
+            Images: s.Sequence.Images)).ToArray();
         using var scope = TorchSharp.torch.NewDisposeScope(); // every tensor of this step
         var logits = _parts.Runner.Execute(chunks);
         Scheduler.Complete(step);

@@ -42,5 +42,8 @@ public sealed record EngineOptions
     /// </summary>
     public string ToolCallFormat { get; init; } = "auto";
 
+    /// <summary>The largest encoded image (PNG, JPEG…) a vision model's prompt may carry.</summary>
+    public long MaxImageBytes { get; init; } = 20L << 20;
+
     public string Name => ServedName ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(ModelPath)));
 }

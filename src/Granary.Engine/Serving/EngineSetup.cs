@@ -2,6 +2,7 @@ using Granary.Engine.Constraints;
 using Granary.Engine.Generation;
 using Granary.Engine.KvCache;
 using Granary.Engine.Loading;
+using Granary.Engine.Multimodal;
 using Granary.Engine.Output;
 using Granary.Engine.Scheduling;
 using Granary.Engine.Tools;
@@ -16,8 +17,9 @@ namespace Granary.Engine.Serving;
 /// <summary>Builds an engine's parts on its thread: model, KV cache sized to the memory budget, scheduler.</summary>
 internal sealed class EngineSetup
 {
-    private EngineSetup(EngineParts parts, ChatRenderer renderer, int maxModelLength, ConstraintVocabulary constraints)
+    private EngineSetup(EngineParts parts, ChatRenderer renderer, int maxModelLength, ConstraintVocabulary constraints, VisionPrompts? vision)
     {
+        Vision = vision;
         Constraints = constraints;
         Parts = parts;
         Renderer = renderer;
@@ -31,6 +33,9 @@ internal sealed class EngineSetup
     public int MaxModelLength { get; }
 
     public ConstraintVocabulary Constraints { get; }
+
+    /// <summary>How prompts take images; null for a text-only model.</summary>
+    public VisionPrompts? Vision { get; }
 
     public static EngineSetup Build(EngineOptions options, PretrainedTokenizer tokenizer, ILogger logger, IProgress<double>? progress)
     {
@@ -72,7 +77,8 @@ internal sealed class EngineSetup
         var parts = new EngineParts(model, cache, scheduler, new ModelRunner(model, cache),
             new RequestAdmission(scheduler, sequences, stops, events), new StepOutputs(sequences, logprobs, stops, events, eos),
             events, new PromptLogprobs(logprobs), workers);
-        return new EngineSetup(parts, new ChatRenderer(template, tokenizer), maxModelLength, constraints);
+        var vision = VisionPrompts.Load(options.ModelPath, config, tokenizer, new ImageLimits { MaxBytes = options.MaxImageBytes });
+        return new EngineSetup(parts, new ChatRenderer(template, tokenizer, vision?.Placeholder), maxModelLength, constraints, vision);
     }
 
     /// <summary>

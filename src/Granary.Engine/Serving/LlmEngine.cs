@@ -53,8 +53,9 @@ public sealed class LlmEngine : IEngine, IDisposable
                 MaxModelLength = setup!.MaxModelLength,
                 Root = Path.GetFullPath(options.ModelPath),
                 Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                AcceptsImages = setup.Vision is not null,
             };
-            var preprocessor = new PromptPreprocessor(tokenizer, setup.Renderer, parts.Model.Config.VocabSize, setup.MaxModelLength);
+            var preprocessor = new PromptPreprocessor(tokenizer, setup.Renderer, parts.Model.Config.VocabSize, setup.MaxModelLength, setup.Vision);
             var toolCalls = new ToolCallPlanner(
                 new ToolCallFormatResolver(options.ToolCallFormat, setup.Renderer.TemplateSource),
                 marker => tokenizer.TokenToId(marker) is { } id && tokenizer.IsSpecial(id));
@@ -71,7 +72,8 @@ public sealed class LlmEngine : IEngine, IDisposable
     {
         // Rendering, tokenizing and grammar compiling run on the thread pool, never on the caller's turn: a
         // replica grain's calls share one, and a large prompt there stalled every other request to it.
-        var (toolCalls, grammar, callTriggers, ids, text) = await Task.Run(() => Prepare(request), cancellationToken).ConfigureAwait(false);
+        // Images are decoded and preprocessed there too.
+        var (toolCalls, grammar, callTriggers, ids, text, images) = await Task.Run(() => Prepare(request), cancellationToken).ConfigureAwait(false);
         var sampling = _preprocessor.ResolveLimits(request.Sampling, ids.Length, request.Prompt.Chat is not null);
         if (grammar is not null)
             GrammarBudget.Check(grammar, _constraints.Vocabulary, sampling.MaxTokens, sampling.MaxTokens < request.Sampling.MaxTokens, toolCalls is null ? "output" : "tool call");
@@ -93,6 +95,7 @@ public sealed class LlmEngine : IEngine, IDisposable
             Grammar = grammar,
             CallTriggers = callTriggers,
             Resume = resume,
+            Images = images,
             PendingPromptInfo = new PromptInfo
             {
                 TokenCount = ids.Length,
@@ -115,14 +118,14 @@ public sealed class LlmEngine : IEngine, IDisposable
         }
     }
 
-    private (ToolCallPlan?, Grammar?, IReadOnlyList<CallTrigger>?, int[], string?) Prepare(GenerationRequest request)
+    private (ToolCallPlan?, Grammar?, IReadOnlyList<CallTrigger>?, int[], string?, Multimodal.PromptImage[]) Prepare(GenerationRequest request)
     {
         var toolCalls = _toolCalls.Plan(request);
         var grammar = RequestGrammar.For(request, toolCalls, _grammars);
         var callTriggers = grammar is null ? RequestGrammar.ForTriggers(toolCalls, _grammars) : null;
         var completion = request.Sampling.MaxTokensExplicit ? request.Sampling.MaxTokens : 0;
-        var (ids, text) = _preprocessor.Prepare(request.Prompt, completionTokens: completion);
-        return (toolCalls, grammar, callTriggers, ids, text);
+        var (ids, text, images) = _preprocessor.PrepareWithImages(request.Prompt, completionTokens: completion);
+        return (toolCalls, grammar, callTriggers, ids, text, images);
     }
 
     public TokenizeResult Tokenize(PromptInput prompt, bool returnTokenStrings = false)

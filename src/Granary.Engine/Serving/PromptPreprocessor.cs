@@ -1,4 +1,5 @@
 using Granary.Engine.Abstractions;
+using Granary.Engine.Multimodal;
 using Granary.Tokenization;
 
 namespace Granary.Engine.Serving;
@@ -8,21 +9,34 @@ namespace Granary.Engine.Serving;
 /// context window; its errors are the client's (400) errors. A prompt too large to fit is refused by its
 /// byte size before it is rendered or tokenized. Thread-safe: requests prepare on the thread pool.
 /// </summary>
-internal sealed class PromptPreprocessor(PretrainedTokenizer tokenizer, ChatRenderer renderer, int vocabSize, int maxModelLength)
+internal sealed class PromptPreprocessor(PretrainedTokenizer tokenizer, ChatRenderer renderer, int vocabSize, int maxModelLength,
+    VisionPrompts? vision = null)
 {
     private readonly PromptByteBound _bound = new(tokenizer, maxModelLength);
 
     public int VocabSize => vocabSize;
 
     /// <param name="completionTokens">The explicit max_tokens, for the context-length error's arithmetic; 0 if none.</param>
+    /// <summary>Whether prompts may carry images (the model has a vision tower).</summary>
+    public bool AcceptsImages => vision is not null;
+
     public (int[] Ids, string? Text) Prepare(PromptInput prompt, bool allowEmpty = false, int completionTokens = 0)
     {
+        var (ids, text, images) = PrepareWithImages(prompt, allowEmpty, completionTokens);
+        foreach (var image in images) image.Dispose();
+        return (ids, text);
+    }
+
+    /// <summary>The prompt's ids and text, and its images decoded and preprocessed (placeholders expanded in ids and text).</summary>
+    public (int[] Ids, string? Text, PromptImage[] Images) PrepareWithImages(PromptInput prompt, bool allowEmpty = false, int completionTokens = 0)
+    {
         var param = prompt.Chat is null ? "prompt" : "messages";
+        var pixels = new List<float[]>();
         (int[] ids, string? text) = prompt switch
         {
-            { Chat: { } chat } => Encode(Render(chat, completionTokens), addSpecialTokens: false, completionTokens, param),
+            { Chat: { } chat } => Encode(WithImages(Render(chat, completionTokens), chat, pixels), addSpecialTokens: false, completionTokens, param),
             { TokenIds: { } tokens } => (tokens, null),
-            { Text: { } plain } => Encode(plain, prompt.AddSpecialTokens, completionTokens, param),
+            { Text: { } plain } => Encode(vision?.Expand(plain, 0, param) ?? plain, prompt.AddSpecialTokens, completionTokens, param),
             _ => throw new EngineRequestException("The prompt is empty.", param),
         };
         if (ids.Length == 0 && !allowEmpty)
@@ -32,7 +46,15 @@ internal sealed class PromptPreprocessor(PretrainedTokenizer tokenizer, ChatRend
             throw new EngineRequestException($"Token id {ids[outOfRange]} is out of vocabulary (size {vocabSize}).", param);
         if (ids.Length > maxModelLength)
             throw ContextExceeded(ids.Length, completionTokens, param);
-        return (ids, text);
+        return (ids, text, vision?.Locate(ids, pixels, param) ?? []);
+    }
+
+    /// <summary>Decodes the chat's images into <paramref name="pixels"/> and expands their placeholders in the rendered text.</summary>
+    private string WithImages(string rendered, ChatPrompt chat, List<float[]> pixels)
+    {
+        if (vision is null) return rendered; // the renderer has refused any image part
+        pixels.AddRange(vision.Preprocess(chat));
+        return vision.Expand(rendered, pixels.Count, "messages");
     }
 
     /// <summary>Clamps a default max_tokens to the window; rejects an explicit one that does not fit.</summary>

@@ -20,6 +20,8 @@ internal static class Flags
         new("--grpc-port", "Http:GrpcPort", "HTTP/2 port for gRPC (granary.v1.InferenceService, grpc.health.v1); 0 turns it off"),
         new("--api-key", "ApiKeys:Keys", "Accepted bearer key, every model, no limits; repeatable", FlagKind.Repeated, Env: "GRANARY_API_KEYS"),
         new("--api-keys-file", "ApiKeys:File", "JSON file of keys with the models each may use and its requests/tokens per minute"),
+        new("--allow-image-urls", "Images:AllowFetch", "Fetch http(s) image URLs in chat messages (20 MiB, 10 s, 3 redirects at most; public addresses only); data: URLs are always accepted", FlagKind.Switch),
+        new("--allow-private-image-urls", "Images:AllowPrivateAddresses", "With --allow-image-urls: also fetch from loopback and private addresses", FlagKind.Switch),
 
         new("--device", "Engine:Device", "cpu | cuda | cuda:N"),
         new("--dtype", "Engine:Dtype", "auto | float32 | float16 | bfloat16"),

@@ -1,3 +1,4 @@
+using Granary.Api.Images;
 using Granary.Engine.Serving;
 using Granary.Grains.Hosting;
 
@@ -26,6 +27,9 @@ internal sealed class ServerOptions
 
     /// <summary>Settings every served model's engine gets; its path and name come from <see cref="Models"/>.</summary>
     public EngineOptions Engine { get; set; } = new() { ModelPath = "" };
+
+    /// <summary>Whether the HTTP API fetches http(s) image URLs in chats, and from which addresses.</summary>
+    public ImageUrlOptions Images { get; set; } = new();
 
     public bool ServesApi => Role != ServerRole.Worker;
 

@@ -5,6 +5,7 @@ using Granary.Server.Cluster;
 using Granary.Server.CommandLine;
 using Granary.Serving;
 using Granary.Serving.Authentication;
+using Microsoft.Extensions.Options;
 using Granary.Server.WebConsole;
 
 namespace Granary.Server.Hosting;
@@ -44,6 +45,7 @@ internal static class ServerHostingExtensions
                 if (options.ApiKeys.File is { Length: > 0 } file)
                     foreach (var key in ApiKeysFile.Load(file)) api.ScopedApiKeys.Add(key);
             });
+            builder.Services.AddSingleton(Options.Create(options.Images));
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();

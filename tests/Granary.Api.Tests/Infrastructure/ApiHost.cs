@@ -1,3 +1,4 @@
+using Granary.Api.Images;
 using Granary.Api.WebConsole;
 using Granary.Serving;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <param name="cluster">When given, the web console is composed too (its page and /v1/cluster over this view).</param>
-    public static async Task<ApiHost> StartAsync(Action<ServingOptions>? configure = null, ScriptedInferenceClient? client = null, IClusterView? cluster = null)
+    /// <param name="images">Image URL fetching settings (off by default, as on the server).</param>
+    public static async Task<ApiHost> StartAsync(Action<ServingOptions>? configure = null, ScriptedInferenceClient? client = null, IClusterView? cluster = null,
+        Action<ImageUrlOptions>? images = null)
     {
         client ??= new ScriptedInferenceClient();
         var builder = WebApplication.CreateSlimBuilder();
@@ -32,6 +35,7 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IInferenceClient>(client);
         builder.Services.AddGranaryApi(configure);
+        if (images is not null) builder.Services.Configure(images);
         if (cluster is not null) builder.Services.AddSingleton(cluster);
         var app = builder.Build();
         app.MapGranaryApi();
