@@ -13,9 +13,12 @@ namespace Granary.Grains.Routing;
 /// silo that joins or dies changes nobody's view but by the heartbeats it sends or stops sending.
 /// A replica is live while its heartbeats come and membership lists its silo as active.
 /// </summary>
-public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ReplicaTable> logger, TimeProvider? time = null)
+public sealed class ReplicaTable(
+    IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ReplicaTable> logger, TimeProvider? time = null,
+    IRoutingPolicy? policy = null, ClusterMetrics? metrics = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly IRoutingPolicy _policy = policy ?? new PrefixAwarePolicy();
 
     /// <summary>Five missed heartbeats (at the default 1 s) before a silent replica is dropped.</summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
@@ -61,18 +64,30 @@ public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMeta
     /// The least loaded replica of the model that takes new requests; <paramref name="avoid"/> (one that
     /// just failed a call) only when no other is left, since the failure may have been the network's.
     /// </summary>
-    public string? Pick(string model, string? avoid = null)
+    public string? Pick(string model, string? avoid = null) => Route(model, new RoutingRequest { Avoid = avoid })?.Key;
+
+    /// <summary>The replica the routing policy chooses for the request among the model's live ones; null when none takes requests.</summary>
+    public RoutingDecision? Route(string model, RoutingRequest request)
     {
         Sweep();
+        RoutingDecision? decision;
         lock (_lock)
         {
-            var best = _replicas.Values
-                .Where(e => e.Status.Key.Model == model && !e.Status.Draining)
-                .MinBy(e => (e.Key == avoid, e.Load));
-            if (best is null) return null;
-            best.Dispatched++;
-            return best.Key;
+            var now = Now;
+            var candidates = _replicas.Values.Where(e => e.Status.Key.Model == model).Select(e => e.Candidate(now)).ToArray();
+            decision = _policy.Pick(request, candidates);
+            if (decision is null) return null;
+            _replicas[decision.Key].Dispatched++;
         }
+        metrics?.Routed(model, decision);
+        return decision;
+    }
+
+    /// <summary>The block size the model's replicas cache with (0 when none reports one): what a gateway hashes prompts with.</summary>
+    public int BlockSize(string model)
+    {
+        lock (_lock)
+            return _replicas.Values.Where(e => e.Status.Key.Model == model).Select(e => e.Status.Stats.Prefix?.BlockSize ?? 0).FirstOrDefault(b => b > 0);
     }
 
     /// <summary>Whether the replica is live and still takes new requests.</summary>
