@@ -16,6 +16,7 @@ public sealed class ClusterMetrics
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _cachedTokens;
     private readonly Counter<long> _scaling;
+    private readonly Counter<long> _moved;
     private int _observing;
 
     public ClusterMetrics(IMeterFactory? meters = null)
@@ -23,6 +24,7 @@ public sealed class ClusterMetrics
         _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
         _decisions = _meter.CreateCounter<long>("granary.router.decisions", "{request}", "Requests routed, by model and the reason the replica won (prefix, load, session).");
         _cachedTokens = _meter.CreateCounter<long>("granary.router.expected_cached_tokens", "{token}", "Prompt tokens the router expected the chosen replica's prefix cache to supply.");
+        _moved = _meter.CreateCounter<long>("granary.router.moved", "{request}", "Queued requests moved to a replica with room (one just added included).");
         _scaling = _meter.CreateCounter<long>("granary.autoscaler.actions", "{action}", "Replicas the in-cluster autoscaler added or retired, by model, action and reason.");
     }
 
@@ -32,6 +34,8 @@ public sealed class ClusterMetrics
         _decisions.Add(1, tags);
         if (decision.CachedTokens > 0) _cachedTokens.Add(decision.CachedTokens, new KeyValuePair<string, object?>("model", model));
     }
+
+    public void Moved(string model) => _moved.Add(1, new KeyValuePair<string, object?>("model", model));
 
     public void Scaled(string model, string action, string reason) =>
         _scaling.Add(1, new("model", model), new("action", action), new("reason", reason));

@@ -83,6 +83,34 @@ public sealed class ReplicaTable(
         return decision;
     }
 
+    /// <summary>Requests waiting in the replica's queue at its last heartbeat (0 when unknown), and the streams it runs.</summary>
+    public (int Waiting, int Running) Queue(string replicaKey)
+    {
+        lock (_lock) return _replicas.TryGetValue(replicaKey, out var e) ? (e.Status.Stats.Waiting, e.Status.Stats.Running) : (0, 0);
+    }
+
+    /// <summary>
+    /// Another serving replica of the model with room for a request queued on <paramref name="from"/>, which
+    /// is full at the <paramref name="fullAt"/> streams it runs: one with no queue, running fewer (requests sent
+    /// since its heartbeat included). Counted as sent there; null when none has room.
+    /// </summary>
+    public string? TakeRoom(string model, string from, int fullAt)
+    {
+        Sweep();
+        lock (_lock)
+        {
+            var now = Now;
+            var target = _replicas.Values
+                .Where(e => e.Status.Key.Model == model && e.Key != from && !e.Status.Draining && now - e.LastSeen <= PrefixAwarePolicy.StaleAfter)
+                .Where(e => e.Status.Stats.Waiting == 0 && e.Status.Stats.Running + e.Dispatched < Math.Max(fullAt, 1))
+                .MinBy(e => e.Status.Stats.Running + e.Dispatched);
+            if (target is null) return null;
+            target.Dispatched++;
+            metrics?.Moved(model);
+            return target.Key;
+        }
+    }
+
     /// <summary>The block size the model's replicas cache with (0 when none reports one): what a gateway hashes prompts with.</summary>
     public int BlockSize(string model)
     {

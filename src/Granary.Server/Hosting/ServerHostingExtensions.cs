@@ -42,6 +42,8 @@ internal static class ServerHostingExtensions
             });
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
+            builder.Services.AddSingleton<PromptBlocks>();
+            builder.Services.AddSingleton<QueuedRequests>();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
         }
         builder.Services.AddSingleton(options);
