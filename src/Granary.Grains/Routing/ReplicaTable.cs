@@ -66,8 +66,11 @@ public sealed class ReplicaTable(
     /// </summary>
     public string? Pick(string model, string? avoid = null) => Route(model, new RoutingRequest { Avoid = avoid })?.Key;
 
-    /// <summary>The replica the routing policy chooses for the request among the model's live ones; null when none takes requests.</summary>
-    public RoutingDecision? Route(string model, RoutingRequest request)
+    /// <summary>
+    /// The replica the routing policy chooses for the request among the model's live ones; null when none takes
+    /// requests. <paramref name="dispatch"/>: the request is sent there (counted as its load until the next heartbeat).
+    /// </summary>
+    public RoutingDecision? Route(string model, RoutingRequest request, bool dispatch = true)
     {
         Sweep();
         RoutingDecision? decision;
@@ -76,7 +79,7 @@ public sealed class ReplicaTable(
             var now = Now;
             var candidates = _replicas.Values.Where(e => e.Status.Key.Model == model).Select(e => e.Candidate(now)).ToArray();
             decision = _policy.Pick(request, candidates);
-            if (decision is null) return null;
+            if (decision is null || !dispatch) return decision;
             _replicas[decision.Key].Dispatched++;
         }
         metrics?.Routed(model, decision);

@@ -26,7 +26,8 @@ internal sealed class SessionGrain(ReplicaTable table) : Grain, ISessionGrain
 
     public Task<string?> Resolve()
     {
-        if (_replica is null || !table.IsServing(_replica)) _replica = table.Pick(Model);
+        // Not counted as load: the gateway routes the request itself, with this as a hint.
+        if (_replica is null || !table.IsServing(_replica)) _replica = table.Route(Model, RoutingRequest.None, dispatch: false)?.Key;
         return Task.FromResult(_replica);
     }
 
