@@ -50,17 +50,25 @@ internal sealed class GrainInferenceClient(
                 {
                     try
                     {
-                        var next = events.MoveNextAsync();
-                        if (queued is not null && !next.IsCompleted && await WaitOrMoveAsync(model, request, next.AsTask(), queued, ct) is { } target)
+                        bool more;
+                        if (queued is null)
                         {
-                            await lost.CancelAsync();
-                            await Observe(next);
-                            logger.LogDebug("Request {Request} left {From}'s queue for {To}", request.RequestId, replica, target);
-                            replica = target;
-                            moves++;
-                            break;
+                            more = await events.MoveNextAsync();
                         }
-                        if (!await next) yield break;
+                        else
+                        {
+                            var next = events.MoveNextAsync().AsTask();
+                            if (await WaitOrMoveAsync(model, request, next, queued, ct) is { } target)
+                            {
+                                await lost.CancelAsync();
+                                await Observe(next);
+                                replica = target;
+                                moves++;
+                                break;
+                            }
+                            more = await next;
+                        }
+                        if (!more) yield break;
                     }
                     catch (Exception error) when (!ct.IsCancellationRequested && (error is OperationCanceledException || ReplicaFailures.IsReplicaGone(error)))
                     {
@@ -100,7 +108,7 @@ internal sealed class GrainInferenceClient(
     }
 
     // The abandoned call ends cancelled (or, had an event just arrived, with it): either way nothing reached the client.
-    private static async Task Observe(ValueTask<bool> next)
+    private static async Task Observe(Task<bool> next)
     {
         try
         {

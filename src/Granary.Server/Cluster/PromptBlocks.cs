@@ -24,6 +24,8 @@ internal sealed class PromptBlocks(IGrainFactory grains, ReplicaTable table, ILo
 
     public async Task<RoutingRequest> ForAsync(string model, PromptInput prompt, CancellationToken ct)
     {
+        // With one replica there is nothing to choose, and no reason to tokenize twice.
+        if (table.Replicas(model).Count(r => !r.Draining) < 2) return RoutingRequest.None;
         var blockSize = table.BlockSize(model);
         if (blockSize == 0) return RoutingRequest.None; // no replica reports a prefix cache
         var ids = prompt.TokenIds;
