@@ -1,5 +1,6 @@
 using Granary.Engine.Serving;
 using Granary.Grains.Hosting;
+using Granary.Grains.Routing;
 using Granary.Server.CommandLine;
 using Orleans.Configuration;
 
@@ -16,6 +17,7 @@ internal static class OrleansHostingExtensions
             // A generation can wait in the queue before its first token; each streamed element is its own request.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             silo.AddGranaryGrains(options.Role.ToString().ToLowerInvariant(), options.RunsEngines ? worker => Configure(worker, options) : null);
+            if (!options.PrefixRouting) silo.Services.AddSingleton<IRoutingPolicy, LeastLoadedPolicy>();
         });
         return builder;
     }

@@ -125,6 +125,16 @@ public sealed class PrefixAwarePolicyTests
         Assert.Equal("b", _policy.Pick(RoutingRequest.None, [Replica("a", kvUsage: 0.98), Replica("b", running: 2, kvUsage: 0.5)])!.Key);
     }
 
+    [Fact]
+    public void The_least_loaded_baseline_ignores_the_cached_prefix()
+    {
+        var prompt = Prompt(1, 600);
+        var cachedButBusier = Replica("a", running: 2, cached: BlockHash.PromptKeys(prompt, BlockSize));
+
+        Assert.Equal("a", _policy.Pick(Request(prompt), [cachedButBusier, Replica("b", running: 1)])!.Key);
+        Assert.Equal("b", new LeastLoadedPolicy(new Random(7)).Pick(Request(prompt), [cachedButBusier, Replica("b", running: 1)])!.Key);
+    }
+
     private static int[] Prompt(int seed, int length) => Enumerable.Range(0, length).Select(i => (i * 31 + seed * 7919) % 5000).ToArray();
 
     private static RoutingRequest Request(int[] prompt) => new()
