@@ -18,6 +18,9 @@ public sealed record EngineStats
     /// <summary>True once the engine has produced a token (the readiness signal).</summary>
     [Id(10)] public bool HasGenerated { get; init; }
 
+    /// <summary>The prefix cache's recent blocks, for routing; null when prefix caching is off.</summary>
+    [Id(11)] public PrefixSummary? Prefix { get; init; }
+
     public int QueueDepth => Running + Waiting;
 
     public double PrefixCacheHitRate => PrefixCacheQueries == 0 ? 0 : (double)PrefixCacheHits / PrefixCacheQueries;

@@ -22,6 +22,10 @@ public interface IModelReplicaGrain : IGrainWithStringKey
     [Alias("Detokenize")]
     Task<string> Detokenize(int[] tokenIds);
 
+    /// <summary>The model's tokenizer and chat template files, for a gateway to tokenize prompts for routing.</summary>
+    [Alias("GetPromptArtifacts")]
+    Task<PromptArtifacts> GetPromptArtifacts();
+
     [Alias("GetStatus")]
     Task<ReplicaStatus> GetStatus();
 }

@@ -74,10 +74,11 @@ public sealed class PretrainedTokenizer
             ReadIfPresent(Path.Combine(modelDirectory, "special_tokens_map.json")));
     }
 
-    public static PretrainedTokenizer FromJson(string tokenizerJson, string? tokenizerConfigJson = null)
+    /// <summary>The tokenizer <see cref="FromDirectory"/> would load, from the files' contents (a router that has no model folder).</summary>
+    public static PretrainedTokenizer FromJson(string tokenizerJson, string? tokenizerConfigJson = null, string? specialTokensMapJson = null)
     {
         ArgumentNullException.ThrowIfNull(tokenizerJson);
-        return new(TokenizerJsonReader.Read(tokenizerJson), tokenizerConfigJson, null);
+        return new(TokenizerJsonReader.Read(tokenizerJson), tokenizerConfigJson, specialTokensMapJson);
     }
 
     /// <summary>Token ids of <paramref name="text"/>; special tokens in the text are recognised.</summary>

@@ -12,6 +12,8 @@ internal sealed class WorkloadOptions
     private readonly Option<int?> _maxConcurrency = new("--max-concurrency") { Description = "With --request-rate: cap on requests in flight" };
     private readonly Option<int> _inputLen = new("--input-len") { Description = "Prompt tokens per request (random token ids)", DefaultValueFactory = _ => 128 };
     private readonly Option<int> _outputLen = new("--output-len") { Description = "Generated tokens per request (max_tokens with ignore_eos, greedy)", DefaultValueFactory = _ => 128 };
+    private readonly Option<int> _sharedPrefixLen = new("--shared-prefix-len") { Description = "Leading prompt tokens shared by the requests of a prefix group (part of --input-len); 0: none", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _prefixGroups = new("--prefix-groups") { Description = "Distinct shared prefixes, request i using prefix i mod N (conversations with their own system prompts)", DefaultValueFactory = _ => 1 };
     private readonly Option<long> _seed = new("--seed") { Description = "Seed of prompts and arrival times", DefaultValueFactory = _ => 0 };
     private readonly Option<int?> _warmup = new("--warmup") { Description = "Uncounted requests before each run (default: one per concurrent stream)" };
     private readonly Option<int?> _vocabSize = new("--vocab-size") { Description = "Draw prompt token ids from [0, N) (default: the model's config.json vocab_size if readable here, else 256)" };
@@ -26,7 +28,7 @@ internal sealed class WorkloadOptions
     {
         foreach (var option in new Option[]
         {
-            _numPrompts, _concurrency, _requestRate, _maxConcurrency, _inputLen, _outputLen, _seed, _warmup, _vocabSize,
+            _numPrompts, _concurrency, _requestRate, _maxConcurrency, _inputLen, _outputLen, _sharedPrefixLen, _prefixGroups, _seed, _warmup, _vocabSize,
             _percentiles, _requestTimeout, _resultJson, _detailed, _plot, _label,
         })
         {
@@ -55,12 +57,17 @@ internal sealed class WorkloadOptions
             ? ListParser.PositiveIntegers(concurrency, "--concurrency").Select(LoadPoint.Concurrency).ToArray()
             : ListParser.Rates(rates ?? "inf", "--request-rate").Select(rate => new LoadPoint(rate, cap)).ToArray();
 
+        var input = AtLeast(result.GetValue(_inputLen), 1, "--input-len");
+        var prefix = AtLeast(result.GetValue(_sharedPrefixLen), 0, "--shared-prefix-len");
+        if (prefix >= input) throw new BenchException("--shared-prefix-len must be shorter than --input-len");
         var timeout = result.GetValue(_requestTimeout);
         if (!(timeout > 0)) throw new BenchException("--request-timeout must be positive");
         return new WorkloadSpec
         {
             NumPrompts = AtLeast(result.GetValue(_numPrompts), 1, "--num-prompts"),
-            InputTokens = AtLeast(result.GetValue(_inputLen), 1, "--input-len"),
+            InputTokens = input,
+            PrefixTokens = prefix,
+            PrefixGroups = AtLeast(result.GetValue(_prefixGroups), 1, "--prefix-groups"),
             OutputTokens = AtLeast(result.GetValue(_outputLen), 1, "--output-len"),
             Seed = result.GetValue(_seed),
             Warmup = result.GetValue(_warmup) is { } warmup ? AtLeast(warmup, 0, "--warmup") : null,

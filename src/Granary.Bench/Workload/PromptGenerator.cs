@@ -22,4 +22,20 @@ internal static class PromptGenerator
         }
         return requests;
     }
+
+    /// <summary>
+    /// Shared-prefix prompts (vLLM's prefix-caching workload, as many conversations each with its own
+    /// long system prompt): request i starts with prefix i mod <paramref name="groups"/>
+    /// (<paramref name="prefixTokens"/> ids drawn from <paramref name="prefixes"/>, so warm-up and measured
+    /// requests of a run share them), then a fresh random suffix up to <paramref name="inputTokens"/>.
+    /// </summary>
+    public static BenchRequest[] GenerateSharedPrefix(Random prefixes, Random random, int count, int inputTokens, int outputTokens, int vocabularySize,
+        int prefixTokens, int groups)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(prefixTokens, inputTokens);
+        var shared = Enumerable.Range(0, groups).Select(_ => Enumerable.Range(0, prefixTokens).Select(_ => prefixes.Next(vocabularySize)).ToArray()).ToArray();
+        var requests = Generate(random, count, inputTokens - prefixTokens, outputTokens, vocabularySize);
+        return requests.Select(r => r with { PromptTokenIds = [.. shared[r.Index % groups], .. r.PromptTokenIds] }).ToArray();
+    }
 }

@@ -10,6 +10,7 @@ internal static class SeedStreams
     public const int Prompts = 1;
     public const int Warmup = 2;
     public const int Arrivals = 3;
+    public const int Prefixes = 4;
 
     public static Random Create(long seed, int run, int stream) => new(Derive(seed, run, stream));
 

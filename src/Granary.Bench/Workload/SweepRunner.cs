@@ -49,8 +49,10 @@ internal sealed class SweepRunner(IBenchClient client, WorkloadSpec spec, Vocabu
         return results;
     }
 
-    private BenchRequest[] Generate(int run, int stream, int count) =>
-        PromptGenerator.Generate(SeedStreams.Create(spec.Seed, run, stream), count, spec.InputTokens, spec.OutputTokens, vocabulary.Size);
+    private BenchRequest[] Generate(int run, int stream, int count) => spec.PrefixTokens > 0
+        ? PromptGenerator.GenerateSharedPrefix(SeedStreams.Create(spec.Seed, run, SeedStreams.Prefixes), SeedStreams.Create(spec.Seed, run, stream),
+            count, spec.InputTokens, spec.OutputTokens, vocabulary.Size, spec.PrefixTokens, spec.PrefixGroups)
+        : PromptGenerator.Generate(SeedStreams.Create(spec.Seed, run, stream), count, spec.InputTokens, spec.OutputTokens, vocabulary.Size);
 
     private async Task<BenchRequest[]> PrepareAsync(BenchRequest[] requests, CancellationToken cancellationToken) =>
         Prepare is null || requests.Length == 0 ? requests : await Prepare(requests, cancellationToken).ConfigureAwait(false);

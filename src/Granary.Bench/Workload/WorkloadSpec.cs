@@ -16,6 +16,11 @@ internal sealed record WorkloadSpec
     /// <summary>Percentiles to report besides the median, e.g. [99].</summary>
     public required IReadOnlyList<double> Percentiles { get; init; }
 
+    /// <summary>Leading prompt tokens shared by every <see cref="PrefixGroups"/>-th request; 0: every prompt is random throughout.</summary>
+    public int PrefixTokens { get; init; }
+
+    public int PrefixGroups { get; init; } = 1;
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public int WarmupFor(LoadPoint load) => Warmup ?? load.MaxConcurrency ?? 1;

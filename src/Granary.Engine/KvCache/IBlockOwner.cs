@@ -1,3 +1,5 @@
+using Granary.Engine.Abstractions;
+
 namespace Granary.Engine.KvCache;
 
 /// <summary>What the block manager needs of a sequence: its tokens, its blocks and their hashes.</summary>

@@ -1,3 +1,5 @@
+using Granary.Engine.Abstractions;
+
 namespace Granary.Engine.KvCache;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed class KvBlockManager
     private readonly LinkedList<KvBlock> _free = new();
     private readonly Dictionary<BlockHash, KvBlock> _cached = [];
     private readonly List<(int Source, int Destination)> _pendingCopies = [];
+    private long _clock;
 
     public KvBlockManager(int numBlocks, int blockSize, bool enablePrefixCaching = true)
     {
@@ -48,7 +51,12 @@ internal sealed class KvBlockManager
         }
         PrefixQueries += promptLength;
         PrefixHits += hits.Count * BlockSize;
-        foreach (var block in hits) Reference(block);
+        _clock++;
+        foreach (var block in hits)
+        {
+            Reference(block);
+            block.LastUsed = _clock;
+        }
         owner.BlockTable.AddRange(hits.Select(b => b.Id));
         return hits.Count * BlockSize;
     }
@@ -70,13 +78,26 @@ internal sealed class KvBlockManager
     {
         if (!EnablePrefixCaching) return;
         var full = Math.Min(computedTokens / BlockSize, owner.BlockTable.Count);
+        _clock++;
         for (var i = 0; i < full; i++)
         {
             var block = _blocks[owner.BlockTable[i]];
             if (block.Hash is not null) continue;
             var hash = HashOf(owner, i);
-            if (_cached.TryAdd(hash, block)) block.Hash = hash;
+            if (!_cached.TryAdd(hash, block)) continue;
+            block.Hash = hash;
+            block.LastUsed = _clock;
         }
+    }
+
+    /// <summary>
+    /// The short keys of the most recently cached or reused blocks, newest first, at most <paramref name="max"/>:
+    /// what this engine tells the routers it holds. Blocks used together share a stamp, so a prefix's blocks stay together.
+    /// </summary>
+    public ulong[] RecentBlocks(int max)
+    {
+        if (!EnablePrefixCaching) return [];
+        return _cached.Values.OrderByDescending(b => b.LastUsed).Take(max).Select(b => b.Hash!.Value.Low).ToArray();
     }
 
     /// <summary>Releases the owner's blocks; cached ones stay reusable until evicted. Tail blocks go first in eviction order.</summary>

@@ -1,4 +1,4 @@
-using Granary.Engine.KvCache;
+using Granary.Engine.Abstractions;
 using static TorchSharp.torch;
 
 namespace Granary.Engine.Multimodal;

@@ -1,3 +1,4 @@
+using Granary.Engine.Abstractions;
 using Granary.Engine.Constraints;
 using Granary.Engine.KvCache;
 using Granary.Engine.Output;

@@ -10,6 +10,11 @@ namespace Granary.Engine.Serving;
 internal sealed class EngineMetrics
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    // The prefix summary sorts the cached blocks: refreshed a few times a heartbeat, not every step.
+    private static readonly TimeSpan PrefixRefresh = TimeSpan.FromMilliseconds(250);
+    private PrefixSummary? _prefix;
+    private DateTime _prefixAt;
     private readonly Queue<(DateTime At, int Prompt, int Generated)> _recent = new();
     private long _promptTokens;
     private long _generatedTokens;
@@ -31,6 +36,12 @@ internal sealed class EngineMetrics
 
     public void Publish(Scheduler scheduler)
     {
+        var now = DateTime.UtcNow;
+        if (scheduler.Blocks.EnablePrefixCaching && (_prefix is null || now - _prefixAt >= PrefixRefresh))
+        {
+            _prefix = new PrefixSummary { BlockSize = scheduler.Blocks.BlockSize, Blocks = scheduler.Blocks.RecentBlocks(PrefixSummary.MaxBlocks) };
+            _prefixAt = now;
+        }
         var seconds = _recent.Count == 0 ? 1 : Math.Max((DateTime.UtcNow - _recent.Peek().At).TotalSeconds, 1e-3);
         _snapshot = new EngineStats
         {
@@ -45,6 +56,7 @@ internal sealed class EngineMetrics
             TotalPromptTokens = _promptTokens,
             Preemptions = scheduler.Preemptions,
             HasGenerated = _generatedTokens > 0,
+            Prefix = _prefix,
         };
     }
 }

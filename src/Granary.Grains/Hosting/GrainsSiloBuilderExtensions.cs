@@ -34,6 +34,8 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddPlacementFilter<ReplicaPlacementFilterStrategy, ReplicaPlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddPlacementFilter<ControlPlanePlacementFilterStrategy, ControlPlanePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddPlacementFilter<SiloPinnedPlacementFilterStrategy, SiloPinnedPlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddSingleton<ClusterMetrics>();
+        silo.Services.AddSingleton<IRoutingPolicy, PrefixAwarePolicy>();
         silo.Services.AddSingleton<ReplicaTable>();
         silo.Services.AddSingleton<ReplicaTables>();
         silo.Services.AddHostedService<ReplicaTableSweeper>();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Granary.Engine.Abstractions;
+using Granary.Engine.Serving;
 using Granary.Grains.Abstractions;
 using Granary.Grains.Hosting;
 using Granary.Grains.Placement;
@@ -52,6 +53,12 @@ internal sealed class ModelReplicaGrain(EngineHost host) : Grain, IModelReplicaG
     {
         var engine = Replica.Engine;
         return Task.Run(() => engine.Detokenize(tokenIds));
+    }
+
+    public Task<PromptArtifacts> GetPromptArtifacts()
+    {
+        var root = Replica.Engine.Card.Root;
+        return Task.Run(() => PromptTokenizer.ReadArtifacts(root));
     }
 
     public Task<ReplicaStatus> GetStatus() => Task.FromResult(Replica.Status());

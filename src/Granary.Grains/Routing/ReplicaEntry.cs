@@ -16,7 +16,8 @@ internal sealed class ReplicaEntry(ReplicaStatus status, DateTime seen)
     /// <summary>Requests routed here after the last heartbeat, which that heartbeat's queue depth cannot show yet.</summary>
     public int Dispatched { get; set; }
 
-    public int Load => Status.Stats.QueueDepth + Dispatched;
+    /// <summary>Its prefix cache's summary as a set, built once per heartbeat rather than per request.</summary>
+    public IReadOnlySet<ulong> CachedBlocks { get; private set; } = BlocksOf(status);
 
     public CancellationToken Lost => _lost.Token;
 
@@ -25,7 +26,23 @@ internal sealed class ReplicaEntry(ReplicaStatus status, DateTime seen)
         Status = status;
         LastSeen = seen;
         Dispatched = 0;
+        CachedBlocks = BlocksOf(status);
     }
 
+    public RoutingCandidate Candidate(DateTime now) => new()
+    {
+        Key = Key,
+        Running = Status.Stats.Running,
+        Waiting = Status.Stats.Waiting,
+        Dispatched = Dispatched,
+        KvCacheUsage = Status.Stats.KvCacheUsage,
+        Draining = Status.Draining,
+        Age = now - LastSeen,
+        BlockSize = Status.Stats.Prefix?.BlockSize ?? 0,
+        CachedBlocks = CachedBlocks,
+    };
+
     public void Lose() => _lost.Cancel();
+
+    private static HashSet<ulong> BlocksOf(ReplicaStatus status) => [.. status.Stats.Prefix?.Blocks ?? []];
 }

@@ -13,9 +13,12 @@ namespace Granary.Grains.Routing;
 /// silo that joins or dies changes nobody's view but by the heartbeats it sends or stops sending.
 /// A replica is live while its heartbeats come and membership lists its silo as active.
 /// </summary>
-public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ReplicaTable> logger, TimeProvider? time = null)
+public sealed class ReplicaTable(
+    IClusterMembershipService membership, ISiloMetadataCache metadata, ILogger<ReplicaTable> logger, TimeProvider? time = null,
+    IRoutingPolicy? policy = null, ClusterMetrics? metrics = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly IRoutingPolicy _policy = policy ?? new PrefixAwarePolicy();
 
     /// <summary>Five missed heartbeats (at the default 1 s) before a silent replica is dropped.</summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
@@ -61,18 +64,61 @@ public sealed class ReplicaTable(IClusterMembershipService membership, ISiloMeta
     /// The least loaded replica of the model that takes new requests; <paramref name="avoid"/> (one that
     /// just failed a call) only when no other is left, since the failure may have been the network's.
     /// </summary>
-    public string? Pick(string model, string? avoid = null)
+    public string? Pick(string model, string? avoid = null) => Route(model, new RoutingRequest { Avoid = avoid })?.Key;
+
+    /// <summary>
+    /// The replica the routing policy chooses for the request among the model's live ones; null when none takes
+    /// requests. <paramref name="dispatch"/>: the request is sent there (counted as its load until the next heartbeat).
+    /// </summary>
+    public RoutingDecision? Route(string model, RoutingRequest request, bool dispatch = true)
+    {
+        Sweep();
+        RoutingDecision? decision;
+        lock (_lock)
+        {
+            var now = Now;
+            var candidates = _replicas.Values.Where(e => e.Status.Key.Model == model).Select(e => e.Candidate(now)).ToArray();
+            decision = _policy.Pick(request, candidates);
+            if (decision is null || !dispatch) return decision;
+            _replicas[decision.Key].Dispatched++;
+        }
+        metrics?.Routed(model, decision);
+        return decision;
+    }
+
+    /// <summary>Requests waiting in the replica's queue at its last heartbeat (0 when unknown), and the streams it runs.</summary>
+    public (int Waiting, int Running) Queue(string replicaKey)
+    {
+        lock (_lock) return _replicas.TryGetValue(replicaKey, out var e) ? (e.Status.Stats.Waiting, e.Status.Stats.Running) : (0, 0);
+    }
+
+    /// <summary>
+    /// Another serving replica of the model with room for a request queued on <paramref name="from"/>, which
+    /// is full at the <paramref name="fullAt"/> streams it runs: one with no queue, running fewer (requests sent
+    /// since its heartbeat included). Counted as sent there; null when none has room.
+    /// </summary>
+    public string? TakeRoom(string model, string from, int fullAt)
     {
         Sweep();
         lock (_lock)
         {
-            var best = _replicas.Values
-                .Where(e => e.Status.Key.Model == model && !e.Status.Draining)
-                .MinBy(e => (e.Key == avoid, e.Load));
-            if (best is null) return null;
-            best.Dispatched++;
-            return best.Key;
+            var now = Now;
+            var target = _replicas.Values
+                .Where(e => e.Status.Key.Model == model && e.Key != from && !e.Status.Draining && now - e.LastSeen <= PrefixAwarePolicy.StaleAfter)
+                .Where(e => e.Status.Stats.Waiting == 0 && e.Status.Stats.Running + e.Dispatched < Math.Max(fullAt, 1))
+                .MinBy(e => e.Status.Stats.Running + e.Dispatched);
+            if (target is null) return null;
+            target.Dispatched++;
+            metrics?.Moved(model);
+            return target.Key;
         }
+    }
+
+    /// <summary>The block size the model's replicas cache with (0 when none reports one): what a gateway hashes prompts with.</summary>
+    public int BlockSize(string model)
+    {
+        lock (_lock)
+            return _replicas.Values.Where(e => e.Status.Key.Model == model).Select(e => e.Status.Stats.Prefix?.BlockSize ?? 0).FirstOrDefault(b => b > 0);
     }
 
     /// <summary>Whether the replica is live and still takes new requests.</summary>

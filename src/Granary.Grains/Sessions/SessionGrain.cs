@@ -5,8 +5,8 @@ using Granary.Grains.Routing;
 namespace Granary.Grains.Sessions;
 
 /// <summary>
-/// Keeps a conversation on the replica that holds its KV cache (so its prefix is reused), and
-/// moves it to the least loaded serving replica when that one is gone or draining. It routes with
+/// Remembers the replica a conversation last used, which the router prefers while it is not
+/// overloaded, and moves it to the least loaded serving replica when that one is gone or draining. It routes with
 /// the routing table of the silo it lives on: no call leaves the silo.
 /// </summary>
 [ControlPlanePlacementFilter]
@@ -26,8 +26,15 @@ internal sealed class SessionGrain(ReplicaTable table) : Grain, ISessionGrain
 
     public Task<string?> Resolve()
     {
-        if (_replica is null || !table.IsServing(_replica)) _replica = table.Pick(Model);
+        // Not counted as load: the gateway routes the request itself, with this as a hint.
+        if (_replica is null || !table.IsServing(_replica)) _replica = table.Route(Model, RoutingRequest.None, dispatch: false)?.Key;
         return Task.FromResult(_replica);
+    }
+
+    public Task Bind(string replicaKey)
+    {
+        _replica = replicaKey;
+        return Task.CompletedTask;
     }
 
     public Task<string?> Rebind(string failedReplicaKey)

@@ -18,6 +18,8 @@ internal sealed class ServerOptions
 
     public HttpOptions Http { get; set; } = new();
 
+    public RoutingPolicyKind Routing { get; set; } = RoutingPolicyKind.Prefix;
+
     public ApiKeyOptions ApiKeys { get; set; } = new();
 
     public MembershipOptions Cluster { get; set; } = new();
@@ -30,6 +32,9 @@ internal sealed class ServerOptions
 
     /// <summary>Whether the HTTP API fetches http(s) image URLs in chats, and from which addresses.</summary>
     public ImageUrlOptions Images { get; set; } = new();
+
+    /// <summary>Route by cached prefix against load (--routing prefix); false: by load alone (--routing load).</summary>
+    public bool PrefixRouting { get; init; } = true;
 
     public bool ServesApi => Role != ServerRole.Worker;
 

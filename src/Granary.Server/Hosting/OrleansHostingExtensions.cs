@@ -1,4 +1,5 @@
 using Granary.Grains.Hosting;
+using Granary.Grains.Routing;
 using Granary.Server.CommandLine;
 using Orleans.Configuration;
 
@@ -17,6 +18,7 @@ internal static class OrleansHostingExtensions
             // The engine and worker settings are already the grains' own options: only the models are added.
             if (options.RunsEngines) options.Worker.Models.AddRange(options.Engines());
             silo.AddGranaryGrains(options.Role.ToString().ToLowerInvariant(), options.Worker);
+            if (options.Routing == RoutingPolicyKind.Load) silo.Services.AddSingleton<IRoutingPolicy, LeastLoadedPolicy>();
         });
         return builder;
     }

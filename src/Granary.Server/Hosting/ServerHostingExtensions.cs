@@ -48,6 +48,8 @@ internal static class ServerHostingExtensions
             builder.Services.AddSingleton(Options.Create(options.Images));
             builder.Services.AddGranaryGrpc();
             builder.Services.AddSingleton<ReplicaRouting>();
+            builder.Services.AddSingleton<PromptBlocks>();
+            builder.Services.AddSingleton<QueuedRequests>();
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
             builder.Services.AddOrleansClusterView();
         }

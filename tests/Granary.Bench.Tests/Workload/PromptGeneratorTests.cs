@@ -46,4 +46,18 @@ public sealed class PromptGeneratorTests
 
     private const int PinnedSeed = 666012609;
     private static readonly int[] PinnedIds = [30395, 108716, 123852, 80798, 86382];
+
+    [Fact]
+    public void Shared_prefix_prompts_start_with_their_groups_prefix_and_differ_after_it()
+    {
+        var requests = PromptGenerator.GenerateSharedPrefix(new Random(1), new Random(2), count: 9, inputTokens: 40, outputTokens: 4, vocabularySize: 600, prefixTokens: 30, groups: 3);
+
+        Assert.All(requests, r => Assert.Equal(40, r.PromptTokenIds.Length));
+        for (var i = 0; i < requests.Length; i++)
+        {
+            Assert.Equal(requests[i % 3].PromptTokenIds[..30], requests[i].PromptTokenIds[..30]);
+            Assert.NotEqual(requests[(i + 1) % 9].PromptTokenIds[..30], requests[i].PromptTokenIds[..30]);
+        }
+        Assert.Equal(9, requests.Select(r => string.Join(',', r.PromptTokenIds[30..])).Distinct().Count());
+    }
 }

@@ -115,6 +115,19 @@ public sealed class ReplicaTableTests
     }
 
     [Fact]
+    public void A_request_goes_where_the_heartbeats_say_its_prefix_is_cached()
+    {
+        var prompt = Enumerable.Range(0, 300).ToArray();
+        var summary = new PrefixSummary { BlockSize = 16, Blocks = BlockHash.PromptKeys(prompt, 16) };
+        _table.Heartbeat(Status(_a, queued: 0));
+        _table.Heartbeat(Status(_b, queued: 0) with { Stats = new EngineStats { Running = 1, Prefix = summary, HasGenerated = true } });
+
+        var decision = _table.Route(Model, new RoutingRequest { PromptTokens = prompt.Length, BlockSize = _table.BlockSize(Model), Blocks = BlockHash.PromptKeys(prompt, 16) });
+
+        Assert.Equal((Key(_b), 288), (decision!.Key, decision.CachedTokens));
+    }
+
+    [Fact]
     public void Other_models_replicas_are_not_candidates()
     {
         _table.Heartbeat(Status(_a, queued: 0, model: "other"));
