@@ -36,6 +36,7 @@ public static class GrainsSiloBuilderExtensions
             o.NumMissedProbesLimit = 2;
         });
         silo.Services.AddSingleton<EngineHost>();
+        silo.Services.AddHostedService<Telemetry.ReplicaInstruments>();
         silo.Services.Configure<WorkerOptions>(o =>
         {
             o.Models.AddRange(worker.Models);

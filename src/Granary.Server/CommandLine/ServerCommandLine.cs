@@ -32,6 +32,7 @@ internal static class ServerCommandLine
     private static readonly Option<int> SiloPort = new("--silo-port") { DefaultValueFactory = _ => 11111 };
     private static readonly Option<int> GatewayPort = new("--gateway-port") { DefaultValueFactory = _ => 30000 };
     private static readonly Option<string?> PrimarySilo = new("--primary-silo") { Description = "With localhost clustering: host:port of the first silo, for more processes on this machine" };
+    private static readonly Option<string?> LogFormat = new("--log-format") { Description = "Console log format: text or json (default: Logging__Console__FormatterName, else text)" };
     private static readonly Option<int> DrainTimeout = new("--drain-timeout") { Description = "Seconds a stopping server lets its requests finish before it hands the rest to other replicas (workers) or cuts them (gateways)", DefaultValueFactory = _ => 30 };
     private static readonly Option<string?> AdvertisedAddress = new("--advertise-address") { Description = "IP other silos reach this one at (default: loopback for localhost clustering, else this machine's address)" };
 
@@ -41,7 +42,7 @@ internal static class ServerCommandLine
         {
             Role, Model, Replicas, MaxReplicas, Device, Dtype, Host, Port, GrpcPort, ApiKey, ApiKeysFile, MaxModelLength, KvCacheMemory, MaxNumSeqs, MaxNumBatchedTokens,
             NoPrefixCaching, Threads, Clustering, ClusteringConnection, AdoNetInvariant, ClusteringInit, Kubernetes, ClusterId, ServiceId, SiloPort, GatewayPort,
-            PrimarySilo, AdvertisedAddress, DrainTimeout,
+            PrimarySilo, AdvertisedAddress, DrainTimeout, LogFormat,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
@@ -101,6 +102,9 @@ internal static class ServerCommandLine
             GatewayPort = result.GetValue(GatewayPort),
             PrimarySilo = result.GetValue(PrimarySilo),
             AdvertisedAddress = result.GetValue(AdvertisedAddress),
+            LogFormat = result.GetValue(LogFormat) is { } format
+                ? format is "json" or "text" ? format : throw new FormatException("--log-format must be text or json")
+                : null,
             DrainTimeout = TimeSpan.FromSeconds(result.GetValue(DrainTimeout) is var drain and >= 0 ? drain : throw new FormatException("--drain-timeout must not be negative")),
         };
     }

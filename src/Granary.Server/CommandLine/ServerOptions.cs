@@ -41,6 +41,9 @@ internal sealed record ServerOptions
     /// <summary>How long a stopping server lets in-flight requests finish (SIGTERM to exit is at most this plus a few seconds).</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>text or json; null leaves it to Logging:Console:FormatterName.</summary>
+    public string? LogFormat { get; init; }
+
     public bool ServesApi => Role != ServerRole.Worker;
 
     public bool RunsEngines => Role != ServerRole.Gateway;

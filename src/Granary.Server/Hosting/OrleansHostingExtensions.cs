@@ -13,6 +13,7 @@ internal static class OrleansHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseGranaryClustering(options);
+            if (Telemetry.TelemetryHostingExtensions.TracesEnabled(builder.Configuration)) silo.AddActivityPropagation(); // one trace across grain calls
             // A generation can wait in the queue before its first token; each streamed element is its own request.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             silo.AddGranaryGrains(options.Role.ToString().ToLowerInvariant(), options.RunsEngines ? worker => Configure(worker, options) : null);
