@@ -29,6 +29,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddSingleton<ReplicaTable>();
         silo.Services.AddSingleton<ReplicaTables>();
         silo.Services.AddHostedService<ReplicaTableSweeper>();
+        if (role != "worker") silo.Services.AddHostedService<Telemetry.RoutingInstruments>();
         // Declare a dead silo in seconds rather than the default tens of seconds: replicas on it must be re-routed.
         silo.Configure<ClusterMembershipOptions>(o =>
         {

@@ -37,7 +37,7 @@ internal static class PrometheusNames
         foreach (var (key, value) in sorted)
         {
             if (text.Length > 0) text.Append(',');
-            text.Append(Sanitize(key)).Append("=\"");
+            text.Append(SnakeCase(Sanitize(key))).Append("=\"");
             foreach (var c in Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")
             {
                 switch (c)
@@ -64,6 +64,18 @@ internal static class PrometheusNames
 
     public static bool IsHistogram(Instrument instrument) =>
         instrument.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(Histogram<>);
+
+    // Orleans tags are PascalCase (ConnectionDirection); Prometheus label names are snake_case.
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(name[i]) && i > 0 && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1]))) text.Append('_');
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
 
     private static string Sanitize(string name)
     {
