@@ -18,6 +18,7 @@ internal sealed class MetricsExposition : IHostedService, IDisposable
     private readonly ConcurrentDictionary<string, MetricFamily> _families = new();
     private readonly MeterListener _listener = new();
     private readonly ILogger _logger;
+    private readonly Lock _rendering = new();
 
     public MetricsExposition(ILogger<MetricsExposition> logger)
     {
@@ -47,6 +48,12 @@ internal sealed class MetricsExposition : IHostedService, IDisposable
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public string Render()
+    {
+        // Observable series are rebuilt per scrape; two scrapes at once would see each other's half-built ones.
+        lock (_rendering) return RenderLocked();
+    }
+
+    private string RenderLocked()
     {
         foreach (var family in _families.Values.Where(f => f.IsObservable)) family.Reset();
         _listener.RecordObservableInstruments();
