@@ -16,8 +16,8 @@ public sealed class MetricsTests
     {
         await using var server = await GranaryServer.StartAsync();
         await Http.ChatAsync(server, "warm up");
-        var before = await Metric(server, "granary_generation_tokens_total");
-        Assert.True(before > 0, "the warm-up request should show in granary_generation_tokens_total");
+        var before = await Metric(server, "vllm:generation_tokens_total");
+        Assert.True(before > 0, "the warm-up request should show in vllm:generation_tokens_total");
 
         var body = new JsonObject
         {
@@ -33,16 +33,16 @@ public sealed class MetricsTests
         } // disconnect after the first event
 
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var generated = await Metric(server, "granary_generation_tokens_total") - before;
+        var generated = await Metric(server, "vllm:generation_tokens_total") - before;
         Assert.True(generated < 240, $"{generated} tokens were generated after the client left; a finished request would show 480");
-        Assert.Equal(0, await Metric(server, "granary_requests_running"));
-        Assert.Equal(0, await Metric(server, "granary_kv_cache_usage_ratio"));
+        Assert.Equal(0, await Metric(server, "vllm:num_requests_running"));
+        Assert.Equal(0, await Metric(server, "vllm:kv_cache_usage_perc"));
     }
 
     private static async Task<double> Metric(GranaryServer server, string name)
     {
         var text = await Client.GetStringAsync($"{server.Url}/metrics");
-        var line = text.Split('\n').SingleOrDefault(l => l.StartsWith(name + "{model=\"tiny-llama3\"", StringComparison.Ordinal))
+        var line = text.Split('\n').SingleOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains("model_name=\"tiny-llama3\"", StringComparison.Ordinal))
             ?? throw new Xunit.Sdk.XunitException($"{name} is missing from /metrics:\n{text}");
         return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
     }

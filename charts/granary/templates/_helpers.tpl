@@ -224,6 +224,25 @@ Environment every silo shares: the pod identity Orleans' Kubernetes hosting read
       name: {{ include "granary.clusteringSecretName" . }}
       key: {{ include "granary.clusteringSecretKey" . }}
 {{- end }}
+{{- with .Values.otlp.endpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- with .Values.otlp.protocol }}
+- name: OTEL_EXPORTER_OTLP_PROTOCOL
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+Annotation-based Prometheus discovery: every pod serves its own /metrics on the HTTP port.
+*/}}
+{{- define "granary.metricsAnnotations" -}}
+{{- if .Values.metrics.podAnnotations -}}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .Values.httpPort | quote }}
+prometheus.io/path: /metrics
+{{- end }}
 {{- end }}
 
 {{/*

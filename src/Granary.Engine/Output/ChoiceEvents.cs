@@ -16,6 +16,7 @@ internal sealed class ChoiceEvents(Scheduler scheduler)
     public void PublishPrompt(RequestState request, int cachedPromptTokens)
     {
         if (request.PendingPromptInfo is not { } prompt) return;
+        request.Timeline.CachedTokens = cachedPromptTokens;
         request.Events.TryWrite(new GenerationEvent
         {
             Prompt = prompt with { CachedTokenCount = cachedPromptTokens, Logprobs = request.PromptLogprobs?.ToArray() },
@@ -47,8 +48,10 @@ internal sealed class ChoiceEvents(Scheduler scheduler)
             StopTokenId = verdict.StopTokenId,
             CompletionTokens = finish is null ? 0 : sequence.OutputLength,
         });
+        request.Timeline.OnTokens(sequence.Choice, tokenIds.Length);
         if (finish is null) return;
 
+        request.Timeline.LastFinish = finish;
         scheduler.Finish(sequence);
         request.Sequences.Remove(sequence);
         CountFinishedChoice(request);
@@ -58,6 +61,7 @@ internal sealed class ChoiceEvents(Scheduler scheduler)
     public void CountFinishedChoice(RequestState request)
     {
         if (++request.FinishedChoices < request.Sampling.N) return;
+        request.Timeline.Report();
         request.Events.TryComplete();
         request.Dispose();
         _finished.Add(request);

@@ -48,6 +48,9 @@ internal sealed class RequestState(string id, int[] promptIds, SamplingParams sa
     /// <summary>Scored prompt tokens so far (the first is null), when the request asked for prompt logprobs.</summary>
     public List<TokenLogprob?>? PromptLogprobs { get; set; }
 
+    /// <summary>Its times and token counts for metrics and spans; a bare one (recording nothing) unless the engine gives one.</summary>
+    public Telemetry.RequestTimeline Timeline { get; init; } = new(null, promptIds.Length);
+
     public bool WantsPromptLogprobs => Sampling.PromptLogprobs is not null;
 
     public bool IsFinished => FinishedChoices == Sampling.N;

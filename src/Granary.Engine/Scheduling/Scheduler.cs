@@ -81,6 +81,7 @@ internal sealed class Scheduler(SchedulerConfig config, KvBlockManager blocks)
                 break; // the pool is full: it waits, in order, for blocks to free up
             _waiting.RemoveFirst();
             sequence.Status = SequenceStatus.Running;
+            sequence.Request.Timeline.OnScheduled();
             _running.Add(sequence);
             scheduled.Add(new ScheduledSequence(sequence, count));
             budget -= count + ChargeEncoder(sequence, count, encoder);

@@ -134,6 +134,7 @@ internal sealed class EngineCore : IDisposable
                 case EngineCommand.Add add:
                     // Created here: grammar matchers share per-vocabulary caches that only this thread touches.
                     _requests[add.Request.Id] = add.Request;
+                    add.Request.Timeline.OnQueued();
                     Admit(add.Request);
                     break;
                 case EngineCommand.Abort abort when _requests.TryGetValue(abort.RequestId, out var request):
@@ -166,6 +167,7 @@ internal sealed class EngineCore : IDisposable
     {
         foreach (var sequence in request.Sequences.Where(s => s.Status != SequenceStatus.Finished).ToArray())
             Scheduler.Finish(sequence);
+        request.Timeline.Report(error is null ? "abort" : "error");
         request.Events.TryComplete(error);
         request.Dispose();
         _requests.Remove(request.Id);

@@ -7,7 +7,7 @@ namespace Granary.Engine.Serving;
 /// Counters kept by the engine thread and published as an immutable <see cref="EngineStats"/>
 /// snapshot that any thread may read. Throughput is measured over the last few seconds of steps.
 /// </summary>
-internal sealed class EngineMetrics
+internal sealed class EngineMetrics(Telemetry.EngineTelemetry? telemetry = null)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
 
@@ -28,6 +28,7 @@ internal sealed class EngineMetrics
         var generated = step.Count(s => s.Samples);
         _promptTokens += prompt;
         _generatedTokens += generated;
+        telemetry?.RecordStep(prompt, generated);
         var now = DateTime.UtcNow;
         _recent.Enqueue((now, prompt, generated));
         while (_recent.Count > 0 && now - _recent.Peek().At > Window) _recent.Dequeue();

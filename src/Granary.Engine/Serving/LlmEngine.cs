@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Granary.Engine.Abstractions;
 using Granary.Engine.Constraints;
 using Granary.Engine.Scheduling;
+using Granary.Engine.Telemetry;
 using Granary.Engine.Tools;
 using Granary.Structured;
 using Granary.Tokenization;
@@ -23,10 +24,12 @@ public sealed class LlmEngine : IEngine, IDisposable
     private readonly ConstraintVocabulary _constraints;
     private readonly GrammarCache _grammars = new(capacity: 64);
     private readonly TorchSharp.torch.Device _device;
+    private readonly EngineTelemetry _telemetry;
     private long _requestCounter;
 
-    private LlmEngine(EngineCore core, EngineParts parts, PromptPreprocessor preprocessor, ToolCallPlanner toolCalls, ModelCard card, ConstraintVocabulary constraints)
+    private LlmEngine(EngineCore core, EngineParts parts, PromptPreprocessor preprocessor, ToolCallPlanner toolCalls, ModelCard card, ConstraintVocabulary constraints, EngineTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _constraints = constraints;
         _core = core;
         _preprocessor = preprocessor;
@@ -38,12 +41,15 @@ public sealed class LlmEngine : IEngine, IDisposable
     public ModelCard Card { get; }
 
     /// <summary>Loads the model on a new engine thread and starts serving.</summary>
-    public static async Task<LlmEngine> StartAsync(EngineOptions options, ILoggerFactory? loggers = null, IProgress<double>? loadProgress = null)
+    /// <param name="engineIndex">This replica's index among the process's replicas of the model: its metrics' engine label.</param>
+    public static async Task<LlmEngine> StartAsync(EngineOptions options, ILoggerFactory? loggers = null, IProgress<double>? loadProgress = null, int engineIndex = 0)
     {
         var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<LlmEngine>();
         var tokenizer = PretrainedTokenizer.FromDirectory(options.ModelPath);
         EngineSetup? setup = null;
-        var core = new EngineCore(() => (setup = EngineSetup.Build(options, tokenizer, logger, loadProgress)).Parts, new EngineMetrics(), logger);
+        EngineCore? core = null;
+        var telemetry = new EngineTelemetry(options.Name, engineIndex, () => core!.Metrics.Snapshot);
+        core = new EngineCore(() => (setup = EngineSetup.Build(options, tokenizer, logger, loadProgress)).Parts, new EngineMetrics(telemetry), logger);
         try
         {
             var parts = await core.StartAsync().ConfigureAwait(false);
@@ -59,10 +65,11 @@ public sealed class LlmEngine : IEngine, IDisposable
             var toolCalls = new ToolCallPlanner(
                 new ToolCallFormatResolver(options.ToolCallFormat, setup.Renderer.TemplateSource),
                 marker => tokenizer.TokenToId(marker) is { } id && tokenizer.IsSpecial(id));
-            return new LlmEngine(core, parts, preprocessor, toolCalls, card, setup.Constraints);
+            return new LlmEngine(core, parts, preprocessor, toolCalls, card, setup.Constraints, telemetry);
         }
         catch
         {
+            telemetry.Dispose();
             core.Dispose();
             throw;
         }
@@ -70,6 +77,7 @@ public sealed class LlmEngine : IEngine, IDisposable
 
     public async IAsyncEnumerable<GenerationEvent> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var arrival = DateTime.UtcNow;
         // Rendering, tokenizing and grammar compiling run on the thread pool, never on the caller's turn: a
         // replica grain's calls share one, and a large prompt there stalled every other request to it.
         // Images are decoded and preprocessed there too.
@@ -96,6 +104,7 @@ public sealed class LlmEngine : IEngine, IDisposable
             CallTriggers = callTriggers,
             Resume = resume,
             Images = images,
+            Timeline = new RequestTimeline(_telemetry, ids.Length, arrival),
             PendingPromptInfo = new PromptInfo
             {
                 TokenCount = ids.Length,
@@ -143,5 +152,9 @@ public sealed class LlmEngine : IEngine, IDisposable
 
     public EngineStats GetStats() => _core.Metrics.Snapshot;
 
-    public void Dispose() => _core.Dispose();
+    public void Dispose()
+    {
+        _telemetry.Dispose();
+        _core.Dispose();
+    }
 }

@@ -39,6 +39,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddSingleton<ReplicaTable>();
         silo.Services.AddSingleton<ReplicaTables>();
         silo.Services.AddHostedService<ReplicaTableSweeper>();
+        if (role != "worker") silo.Services.AddHostedService<Telemetry.RoutingInstruments>();
         // Declare a dead silo in seconds rather than the default tens of seconds: replicas on it must be re-routed.
         silo.Configure<ClusterMembershipOptions>(o =>
         {
@@ -47,6 +48,7 @@ public static class GrainsSiloBuilderExtensions
         });
         silo.Services.AddSingleton<EngineHost>();
         silo.Services.AddSingleton(Options.Create(worker));
+        silo.Services.AddHostedService<Telemetry.ReplicaInstruments>();
         if (worker.Models.Count == 0) return silo;
         silo.Services.AddSingleton<ReplicaLauncher>();
         silo.Services.AddHostedService<EngineLoader>();

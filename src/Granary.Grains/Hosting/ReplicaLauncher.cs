@@ -27,7 +27,7 @@ internal sealed class ReplicaLauncher(EngineHost host, ReplicaTables tables, ILo
             lastReported = percent;
             logger.LogInformation("Loading {Model}: {Percent}%", model.Name, percent);
         });
-        var engine = await LlmEngine.StartAsync(model, loggers, progress);
+        var engine = await LlmEngine.StartAsync(model, loggers, progress, index);
         var replica = host.Add(key, engine);
         await WarmUp(engine, cancellationToken);
         replica.Join();

@@ -16,6 +16,7 @@ internal static class Flags
         new("--model", "Models", "A Hugging Face model folder to serve, as [name=]PATH; repeatable (default: the bundled tiny-llama3)", FlagKind.Repeated),
 
         new("--routing", "Routing", "Gateway routing: prefix (cached prefix against load) | load (least loaded only, for comparison)"),
+        new("--log-format", "LogFormat", "Console log format: text | json (default: Logging__Console__FormatterName, else text)"),
         new("--host", "Http:Host", "HTTP bind address (0.0.0.0 for all interfaces)"),
         new("--port", "Http:Port", "HTTP port"),
         new("--grpc-port", "Http:GrpcPort", "HTTP/2 port for gRPC (granary.v1.InferenceService, grpc.health.v1); 0 turns it off"),

@@ -110,6 +110,7 @@ internal static class ServerConfiguration
     private static void Validate(ServerOptions options)
     {
         if (!Enum.IsDefined(options.Role)) throw new FormatException($"--role: '{options.Role}' is not a role");
+        if (options.LogFormat is { } format && !Enum.IsDefined(format)) throw new FormatException($"--log-format: '{format}' is not text or json");
         if (!Enum.IsDefined(options.Routing)) throw new FormatException($"--routing: '{options.Routing}' is not a routing policy");
         if (!Enum.IsDefined(options.Cluster.Kind)) throw new FormatException($"--clustering: '{options.Cluster.Kind}' is not a membership store");
         AtLeastOne(options.Worker.ReplicasPerModel, "Worker:ReplicasPerModel");

@@ -36,6 +36,9 @@ internal sealed class ServerOptions
     /// <summary>Route by cached prefix against load (--routing prefix); false: by load alone (--routing load).</summary>
     public bool PrefixRouting { get; init; } = true;
 
+    /// <summary>Console log format; null leaves it to Logging:Console:FormatterName (else text).</summary>
+    public LogFormat? LogFormat { get; set; }
+
     public bool ServesApi => Role != ServerRole.Worker;
 
     public bool RunsEngines => Role != ServerRole.Gateway;

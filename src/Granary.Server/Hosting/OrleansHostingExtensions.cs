@@ -13,6 +13,7 @@ internal static class OrleansHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseGranaryClustering(options.Cluster);
+            if (Telemetry.TelemetryHostingExtensions.TracesEnabled(builder.Configuration)) silo.AddActivityPropagation(); // one trace across grain calls
             // A generation can wait in the queue before its first token; each streamed element is its own request.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             // The engine and worker settings are already the grains' own options: only the models are added.

@@ -7,6 +7,7 @@ using Granary.Serving;
 using Granary.Serving.Authentication;
 using Microsoft.Extensions.Options;
 using Granary.Server.WebConsole;
+using Granary.Server.Telemetry;
 
 namespace Granary.Server.Hosting;
 
@@ -17,22 +18,7 @@ internal static class ServerHostingExtensions
     {
         PortCheck.EnsureFree(options);
         builder.WebHost.ConfigureKestrel(kestrel => KestrelEndpoints.Configure(kestrel, options));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error); // reports host start-up pauses as contention
-        // A dead silo is reported by the routing table and by each request it resumes; these repeat it,
-        // each with a stack trace, for every probe, connection, retry and pending call (40-60 KB per death).
-        builder.Logging.AddFilter("Polly", LogLevel.None); // Orleans placement's retries
-        foreach (var noisy in (string[])["Orleans.Messaging", "Orleans.Runtime.Messaging", "Orleans.Runtime.CallbackData",
-                     "Orleans.Runtime.AsyncEnumerableRequest", "Orleans.Runtime.MembershipService.SiloHealthMonitor"])
-            builder.Logging.AddFilter(noisy, LogLevel.Critical);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // "Hosting failed to start" repeats, with a stack trace, the error Program prints as one line.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.AddGranaryLogging(options);
         // SIGTERM: requests get the drain timeout to finish, then the silo some seconds to leave the cluster.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Worker.DrainTimeout + TimeSpan.FromSeconds(15));
         builder.Services.AddHostedService<ShutdownDeadline>();
@@ -53,6 +39,7 @@ internal static class ServerHostingExtensions
             builder.Services.AddSingleton<IInferenceClient, GrainInferenceClient>();
             builder.Services.AddOrleansClusterView();
         }
+        builder.AddGranaryTelemetry(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<StartupReporter>();
         return builder;
@@ -60,10 +47,11 @@ internal static class ServerHostingExtensions
 
     public static WebApplication MapGranaryEndpoints(this WebApplication app, ServerOptions options)
     {
+        app.UseGranaryAccessLog();
+        app.MapGranaryMetrics();
         if (options.ServesApi)
         {
             app.MapGranaryGrpc();
-            app.MapPrometheusMetrics();
             app.MapGranaryApi();
             app.MapGranaryConsole();
         }

@@ -25,20 +25,26 @@ internal sealed class GranaryServer : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>Starts a process and waits until it is ready to serve (its models, or a worker's engines, produced a token).</summary>
-    public static async Task<GranaryServer> StartAsync(params string[] arguments)
+    public static Task<GranaryServer> StartAsync(params string[] arguments) => StartAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with environment variables set for the process.</summary>
+    public static async Task<GranaryServer> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var server = await StartLiveAsync(arguments);
+        var server = await StartLiveAsync(environment, arguments);
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         return server;
     }
 
     /// <summary>Starts a process and waits only until it answers HTTP (a gateway is not ready before a worker joins).</summary>
-    public static async Task<GranaryServer> StartLiveAsync(params string[] arguments)
+    public static Task<GranaryServer> StartLiveAsync(params string[] arguments) => StartLiveAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="StartLiveAsync(string[])"/>, with environment variables set for the process.</summary>
+    public static async Task<GranaryServer> StartLiveAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         int port = FreePorts.Next(), grpcPort = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
         string[] all = [Paths.ServerAssembly, "--host", "127.0.0.1", "--port", $"{port}", "--grpc-port", $"{grpcPort}",
             "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", .. arguments];
-        var process = new ChildProcess("dotnet", all);
+        var process = new ChildProcess("dotnet", all, environment);
         var server = new GranaryServer(process, port, grpcPort, siloPort);
         await server.WaitForAsync("/v1/health/live", TimeSpan.FromSeconds(120));
         return server;

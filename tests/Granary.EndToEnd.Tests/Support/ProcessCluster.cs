@@ -51,27 +51,30 @@ internal sealed class ProcessCluster : IAsyncDisposable
         return worker;
     }
 
-    /// <summary>Live replicas per worker silo port, as the gateway's /metrics shows them, with their running requests.</summary>
-    public async Task<Dictionary<int, double>> RunningBySiloPortAsync()
-    {
-        var text = await Client.GetStringAsync($"{Gateway.Url}/metrics");
-        return text.Split('\n').Where(l => l.StartsWith("granary_requests_running{", StringComparison.Ordinal)).ToDictionary(
-            l => int.Parse(l.Split("replica=\"127.0.0.1:")[1].Split('@')[0], CultureInfo.InvariantCulture),
-            l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>The one worker that is running requests now.</summary>
+    /// <summary>The one worker that is running requests now, by each live worker's own /metrics.</summary>
     public async Task<GranaryServer> ServingWorkerAsync()
     {
-        var busy = (await RunningBySiloPortAsync()).Where(p => p.Value > 0).Select(p => p.Key).ToArray();
-        Assert.True(busy.Length == 1, $"expected one busy worker, found silo ports [{string.Join(", ", busy)}]");
-        lock (Workers) return Workers.Single(w => w.SiloPort == busy[0]);
+        GranaryServer[] live;
+        lock (Workers) live = Workers.Where(w => !w.HasExited).ToArray();
+        var running = await Task.WhenAll(live.Select(async w => (Worker: w, Running: Sum(await Client.GetStringAsync($"{w.Url}/metrics"), "vllm:num_requests_running"))));
+        var busy = running.Where(r => r.Running > 0).Select(r => r.Worker).ToArray();
+        Assert.True(busy.Length == 1, $"expected one busy worker, found silo ports [{string.Join(", ", busy.Select(w => w.SiloPort))}]");
+        return busy[0];
     }
+
+    /// <summary>Replicas in the gateway's routing table (draining ones included).</summary>
+    public async Task<int> RoutedReplicasAsync() =>
+        (int)Sum(await Client.GetStringAsync($"{Gateway.Url}/metrics"), "granary_routing_replicas");
+
+    /// <summary>The sum of a metric's series in a /metrics text.</summary>
+    public static double Sum(string metrics, string name) => metrics.Split('\n')
+        .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+        .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     public async Task WaitForReplicasAsync(int count, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while ((await RunningBySiloPortAsync()).Count != count)
+        while (await RoutedReplicasAsync() != count)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the gateway did not see {count} replicas within {timeout}:\n{Gateway.Output}");
             await Task.Delay(100);

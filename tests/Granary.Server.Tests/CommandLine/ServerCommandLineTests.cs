@@ -106,7 +106,7 @@ public sealed class ServerCommandLineTests
         _ when type == typeof(TimeSpan) => (["7"], TimeSpan.FromSeconds(7)),
         _ when (Nullable.GetUnderlyingType(type) ?? type) == typeof(int) => (["7"], 7),
         _ when type == typeof(double) => (["0.5"], 0.5),
-        _ when type.IsEnum => Other(type, before),
+        _ when (Nullable.GetUnderlyingType(type) ?? type).IsEnum => Other(Nullable.GetUnderlyingType(type) ?? type, before),
         _ => (["10.1.2.3"], "10.1.2.3"),
     };
 

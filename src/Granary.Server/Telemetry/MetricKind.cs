@@ -1,0 +1,8 @@
+namespace Granary.Server.Telemetry;
+
+internal enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}
