@@ -18,7 +18,9 @@ public sealed class ClusterViewProcessTests
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         await Http.ChatAsync(gateway, "Hello");
 
-        var cluster = await ClusterAsync(gateway, c => c["recent_requests"]!.AsArray().Count == 1);
+        // The request log is written as the response completes; the replica's counts come with its next heartbeat.
+        var cluster = await ClusterAsync(gateway, c => c["recent_requests"]!.AsArray().Count == 1
+            && c["replicas"]!.AsArray().Any(r => r!["generation_tokens"]!.GetValue<long>() >= 8));
 
         var gatewaySilo = $"127.0.0.1:{gateway.SiloPort}@";
         var workerSilo = $"127.0.0.1:{worker.SiloPort}@";

@@ -8,7 +8,8 @@ namespace Granary.EndToEnd.Tests;
 
 /// <summary>
 /// Issue #10: three 8 MB chats made an unrelated 16-token request wait 5.3 s (tokenized in full on the replica
-/// grain's turn). Now they are refused by size before any work, and the small request is not held up.
+/// grain's turn). Now a body no served model could take is refused before it is read (413), and a prompt that fits
+/// the body bound but not the context is refused by its byte count before any tokenizing: the small request is not held up.
 /// </summary>
 public sealed class OversizedPromptProcessTests
 {
@@ -19,7 +20,8 @@ public sealed class OversizedPromptProcessTests
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         await ChatAsync(http, server, "warm up", 4); // first-request costs are not what this measures
 
-        var huge = new string('x', 8 << 20);
+        // 1 MiB: under the body bound (413 is FrontDoorProcessTests' case), far over any prompt the model can take.
+        var huge = new string('x', 1 << 20);
         var oversized = Enumerable.Range(0, 3).Select(_ => Task.Run(() => ChatAsync(http, server, huge, 16))).ToArray();
         await Task.Delay(200); // the big bodies are on their way in
         var watch = Stopwatch.StartNew();

@@ -94,11 +94,18 @@ public sealed class RoutingProcessTests(ITestOutputHelper output)
     }
 
     /// <summary>Tokens generated so far per replica, from the gateway's /metrics.</summary>
+    /// <summary>Tokens each replica generated, by each live worker's own /metrics (one series per engine).</summary>
     private static async Task<Dictionary<string, int>> GeneratedByReplicaAsync(ProcessCluster cluster)
     {
-        var text = await Client.GetStringAsync($"{cluster.Gateway.Url}/metrics");
-        return text.Split('\n').Where(l => l.StartsWith("granary_generation_tokens_total{", StringComparison.Ordinal)).ToDictionary(
-            l => l[..l.LastIndexOf(' ')],
-            l => (int)double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        GranaryServer[] live;
+        lock (cluster.Workers) live = cluster.Workers.Where(w => !w.HasExited).ToArray();
+        var series = new Dictionary<string, int>();
+        foreach (var worker in live)
+        {
+            var text = await Client.GetStringAsync($"{worker.Url}/metrics");
+            foreach (var line in text.Split('\n').Where(l => l.StartsWith("vllm:generation_tokens_total{", StringComparison.Ordinal)))
+                series[$"{worker.SiloPort}:{line[..line.LastIndexOf(' ')]}"] = (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        }
+        return series;
     }
 }

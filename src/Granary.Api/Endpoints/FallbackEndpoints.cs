@@ -20,8 +20,9 @@ internal static class FallbackEndpoints
             endpoints.MapMethods(route.Key, others, (HttpContext http) => MethodNotAllowed(http, allowed)).ExcludeFromDescription();
         }
 
-        // Lowest priority: only requests that match nothing else land here.
-        endpoints.MapFallback((HttpContext http) => new ErrorResult(StatusCodes.Status404NotFound, new ErrorBody(
+        // Lowest priority: only requests that match nothing else land here. "{*path}" rather than the
+        // default "{*path:nonfile}", so /console/missing.js is the API's 404 too, not an empty one.
+        endpoints.MapFallback("{*path}", (HttpContext http) => new ErrorResult(StatusCodes.Status404NotFound, new ErrorBody(
             $"Invalid URL ({http.Request.Method} {http.Request.Path})", ErrorTypes.InvalidRequest, null, "unknown_url")))
             .ExcludeFromDescription();
     }

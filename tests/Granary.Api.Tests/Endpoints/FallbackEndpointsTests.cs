@@ -9,6 +9,8 @@ public sealed class FallbackEndpointsTests
     [InlineData("GET", "/v1/nothing")]
     [InlineData("POST", "/v2/chat/completions")]
     [InlineData("GET", "/")]
+    [InlineData("GET", "/favicon.ico")]
+    [InlineData("GET", "/v1/models.json")]
     public async Task Unknown_urls_are_404_in_the_envelope(string method, string url)
     {
         await using var host = await ApiHost.StartAsync();

@@ -86,9 +86,8 @@ public sealed class ConsolePageTests
         await using var host = await StartAsync();
         var response = await host.Http.GetAsync(path);
 
-        // The API's fallback leaves file-like paths alone, so this 404 may have no body; it is never the page.
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync());
+        // Never the page: the API's own 404, file-like paths included.
+        await ErrorAssert.IsErrorAsync(response, HttpStatusCode.NotFound, "invalid_request_error", null, "unknown_url");
     }
 
     [Theory]
