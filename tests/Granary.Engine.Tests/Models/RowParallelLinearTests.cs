@@ -7,6 +7,8 @@ namespace Granary.Engine.Tests.Models;
 public sealed class RowParallelLinearTests
 {
     [Theory]
+    [InlineData(1, 1, false)] // one core: the mat-vec kernel on the calling thread
+    [InlineData(40, 1, true)] // one core, prefill-sized: libtorch's product of the whole weight
     [InlineData(1, 3, false)]
     [InlineData(5, 2, true)]
     [InlineData(33, 3, true)]
@@ -28,6 +30,7 @@ public sealed class RowParallelLinearTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
     [InlineData(1, 2)]
     [InlineData(1, 3)]
     [InlineData(5, 2)]

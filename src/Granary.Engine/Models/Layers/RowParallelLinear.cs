@@ -32,7 +32,10 @@ internal sealed unsafe class RowParallelLinear : IDisposable
         _halfBounds = Bounds(weight.shape[0] / 2, workers.Parallelism);
     }
 
-    /// <summary>A split for this weight, or null where splitting does not pay (GPU, small weights, one core).</summary>
+    /// <summary>
+    /// A split for this weight, or null where it does not pay (GPU, small weights, no workers). With
+    /// one core it is a split into one part: decode products still take the mat-vec kernel.
+    /// </summary>
     public static RowParallelLinear? TryCreate(Tensor weight, Tensor? bias, CpuWorkers? workers)
     {
         if (workers is null || weight.device_type != DeviceType.CPU || weight.numel() < MinimumWeights) return null;
@@ -112,6 +115,7 @@ internal sealed unsafe class RowParallelLinear : IDisposable
 
     private Tensor SplitProduct(Tensor input)
     {
+        if (_slices.Length == 1) return nn.functional.linear(input, _weight, _bias);
         var outputs = new Tensor[_slices.Length];
         _workers.Run(i => outputs[i] = nn.functional.linear(input, _slices[i].Weight, _slices[i].Bias).DetachFromDisposeScope());
         try
