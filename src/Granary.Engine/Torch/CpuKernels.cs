@@ -43,15 +43,19 @@ internal static unsafe class CpuKernels
         for (var r = 0; r < rows; r++)
         {
             var gate = source + (long)r * 2 * width;
-            var up = gate + width;
-            var target = y + (long)r * width;
-            for (var i = 0; i < width; i++)
-            {
-                var g = gate[i];
-                target[i] = g / (1f + MathF.Exp(-g)) * up[i];
-            }
+            SiluAndMul(gate, gate + width, y + (long)r * width, 0, width);
         }
         return output;
+    }
+
+    /// <summary>target[i] = silu(gate[i]) · up[i] for i in [from, to): the one formula every SiLU path shares, so they agree bitwise.</summary>
+    public static void SiluAndMul(float* gate, float* up, float* target, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var g = gate[i];
+            target[i] = g / (1f + MathF.Exp(-g)) * up[i];
+        }
     }
 
     /// <summary>

@@ -5,15 +5,21 @@ namespace Granary.Engine.Torch;
 /// <summary>
 /// A few dedicated threads that run one slice each of a split operation while the calling thread
 /// runs the first. Workers spin briefly before sleeping, since a decode step hands them work every
-/// few microseconds and a thread-pool hop would cost more than the slice.
+/// few microseconds and a thread-pool hop would cost more than the slice. A hand-off allocates
+/// nothing: the slice, the count of unfinished workers and the completion event live here and are
+/// reused by every call (one call at a time, as a decode step makes them).
 /// </summary>
 internal sealed class CpuWorkers : IDisposable
 {
     private readonly Worker[] _workers;
+    private readonly ManualResetEventSlim _done = new(false);
+    private Action<int>? _slice;
+    private Exception? _failure;
+    private int _pending;
 
     public CpuWorkers(int workers)
     {
-        _workers = Enumerable.Range(0, workers).Select(i => new Worker(i)).ToArray();
+        _workers = Enumerable.Range(0, workers).Select(i => new Worker(this, i + 1)).ToArray();
     }
 
     public int Parallelism => _workers.Length + 1;
@@ -21,27 +27,11 @@ internal sealed class CpuWorkers : IDisposable
     /// <summary>Runs <paramref name="slice"/>(0..Parallelism-1), slice 0 on the calling thread; returns when all are done.</summary>
     public void Run(Action<int> slice)
     {
-        using var done = new CountdownEvent(_workers.Length);
-        Exception? failure = null;
-        for (var i = 0; i < _workers.Length; i++)
-        {
-            var index = i + 1;
-            _workers[i].Post(() =>
-            {
-                try
-                {
-                    slice(index);
-                }
-                catch (Exception error)
-                {
-                    Interlocked.CompareExchange(ref failure, error, null);
-                }
-                finally
-                {
-                    done.Signal();
-                }
-            });
-        }
+        _slice = slice;
+        _failure = null;
+        _done.Reset();
+        Volatile.Write(ref _pending, _workers.Length);
+        foreach (var worker in _workers) worker.Post();
         try
         {
             slice(0);
@@ -49,17 +39,35 @@ internal sealed class CpuWorkers : IDisposable
         catch (Exception error)
         {
             // Still wait for the workers: they write into state the caller owns.
-            Interlocked.CompareExchange(ref failure, error, null);
+            Interlocked.CompareExchange(ref _failure, error, null);
         }
         var spinner = new SpinWait();
-        while (!done.IsSet && !spinner.NextSpinWillYield) spinner.SpinOnce();
-        done.Wait();
-        if (failure is not null) throw new AggregateException(failure);
+        while (Volatile.Read(ref _pending) != 0 && !spinner.NextSpinWillYield) spinner.SpinOnce();
+        if (Volatile.Read(ref _pending) != 0) _done.Wait();
+        _slice = null;
+        if (_failure is { } failure) throw new AggregateException(failure);
     }
 
     public void Dispose()
     {
         foreach (var worker in _workers) worker.Stop();
+        _done.Dispose();
+    }
+
+    private void RunSlice(int index)
+    {
+        try
+        {
+            _slice!(index);
+        }
+        catch (Exception error)
+        {
+            Interlocked.CompareExchange(ref _failure, error, null);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _pending) == 0) _done.Set();
+        }
     }
 
     private sealed class Worker
@@ -67,12 +75,15 @@ internal sealed class CpuWorkers : IDisposable
         private static readonly long SpinTicks = Stopwatch.Frequency / 5_000; // 200 µs
 
         private readonly SemaphoreSlim _ready = new(0);
-        private Action? _work;
+        private readonly CpuWorkers _owner;
+        private readonly int _index;
         private volatile bool _stopped;
 
-        public Worker(int index)
+        public Worker(CpuWorkers owner, int index)
         {
-            new Thread(Loop) { IsBackground = true, Name = $"granary-cpu-{index}" }.Start();
+            _owner = owner;
+            _index = index;
+            new Thread(Loop) { IsBackground = true, Name = $"granary-cpu-{index - 1}" }.Start();
         }
 
         public void Stop()
@@ -81,25 +92,22 @@ internal sealed class CpuWorkers : IDisposable
             _ready.Release();
         }
 
-        public void Post(Action work)
-        {
-            Volatile.Write(ref _work, work);
-            _ready.Release();
-        }
+        public void Post() => _ready.Release();
 
         private void Loop()
         {
             // OpenMP's thread count is per thread: a worker's own products must stay single-threaded too.
             TorchSharp.torch.set_num_threads(1);
             TorchSharp.torch.set_grad_enabled(false);
-            while (!_stopped)
+            while (true)
             {
                 // Spin first: during decoding the next slice comes within tens of microseconds, and
                 // a sleeping thread takes about 30 µs to wake (measured), half a small product's time.
                 var deadline = Stopwatch.GetTimestamp() + SpinTicks;
                 while (_ready.CurrentCount == 0 && Stopwatch.GetTimestamp() < deadline) Thread.SpinWait(16);
                 _ready.Wait();
-                Interlocked.Exchange(ref _work, null)?.Invoke();
+                if (_stopped) return;
+                _owner.RunSlice(_index);
             }
         }
     }

@@ -60,6 +60,17 @@ internal sealed class Linear : IDisposable
         ? _rowParallel.Forward(input)
         : nn.functional.linear(input, Weight, Bias);
 
+    /// <summary>
+    /// silu(gate) · up straight from a fused [gate, up] projection where one CPU worker pass can do
+    /// both (see <see cref="RowParallelLinear.SiluAndMul"/>); null where it cannot, and the caller
+    /// projects and activates separately.
+    /// </summary>
+    public Tensor? TryForwardSiluAndMul(Tensor input) =>
+        _rowParallel is not null && OutputSizes is [var gate, var up] && gate == up
+        && RowParallelLinear.Suits(input) && _rowParallel.GatesSilu(input)
+            ? _rowParallel.SiluAndMul(input)
+            : null;
+
     public void Dispose()
     {
         _rowParallel?.Dispose();

@@ -44,6 +44,14 @@ internal static class Ops
         return gate.mul_(parts[1]).MoveToOuterDisposeScope();
     }
 
+    /// <summary>act(gate) · up through a fused [gate, up] projection: on the CPU one worker pass does both where it can.</summary>
+    public static Tensor ActivationAndMul(Linear gateUp, Tensor input, string activation)
+    {
+        if (activation == Activations.Silu && gateUp.TryForwardSiluAndMul(input) is { } fused) return fused;
+        using var projected = gateUp.Forward(input);
+        return ActivationAndMul(projected, activation);
+    }
+
     /// <summary>Rotate-half rotary positions over the first <paramref name="rotaryDim"/> features of each head.</summary>
     public static Tensor Rotary(Tensor x, Tensor cos, Tensor sin, int rotaryDim)
     {

@@ -20,6 +20,7 @@ internal sealed unsafe class RowParallelLinear : IDisposable
     private readonly Tensor? _bias;
     private readonly (Tensor Weight, Tensor? Bias)[] _slices;
     private readonly int[] _rowBounds;
+    private readonly int[] _halfBounds;
 
     private RowParallelLinear(CpuWorkers workers, Tensor weight, Tensor? bias, (Tensor, Tensor?)[] slices, int[] rowBounds)
     {
@@ -28,24 +29,33 @@ internal sealed unsafe class RowParallelLinear : IDisposable
         _bias = bias;
         _slices = slices;
         _rowBounds = rowBounds;
+        _halfBounds = Bounds(weight.shape[0] / 2, workers.Parallelism);
     }
 
-    /// <summary>A split for this weight, or null where splitting does not pay (GPU, small weights, one core).</summary>
+    /// <summary>
+    /// A split for this weight, or null where it does not pay (GPU, small weights, no workers). With
+    /// one core it is a split into one part: decode products still take the mat-vec kernel.
+    /// </summary>
     public static RowParallelLinear? TryCreate(Tensor weight, Tensor? bias, CpuWorkers? workers)
     {
         if (workers is null || weight.device_type != DeviceType.CPU || weight.numel() < MinimumWeights) return null;
         var rows = weight.shape[0];
         var parts = workers.Parallelism;
+        var bounds = Bounds(rows, parts);
         var slices = new (Tensor, Tensor?)[parts];
-        var bounds = new int[parts + 1];
         for (var i = 0; i < parts; i++)
         {
-            var start = rows * i / parts;
-            var length = rows * (i + 1) / parts - start;
-            slices[i] = (weight.narrow(0, start, length), bias?.narrow(0, start, length));
-            bounds[i + 1] = (int)(start + length);
+            var length = bounds[i + 1] - bounds[i];
+            slices[i] = (weight.narrow(0, bounds[i], length), bias?.narrow(0, bounds[i], length));
         }
         return new RowParallelLinear(workers, weight, bias, slices, bounds);
+    }
+
+    private static int[] Bounds(long rows, int parts)
+    {
+        var bounds = new int[parts + 1];
+        for (var i = 1; i <= parts; i++) bounds[i] = (int)(rows * i / parts);
+        return bounds;
     }
 
     public static bool Suits(Tensor input) => input.dim() == 2;
@@ -68,8 +78,44 @@ internal sealed unsafe class RowParallelLinear : IDisposable
         return output.MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Whether <see cref="SiluAndMul"/> can take this input: a decode-sized product, no bias and an
+    /// even row count (the weight is [gate | up]).
+    /// </summary>
+    public bool GatesSilu(Tensor input) => UsesMatVec(input) && _bias is null && _weight.shape[0] % 2 == 0;
+
+    /// <summary>
+    /// silu(x·Gᵀ) · (x·Uᵀ) for a weight stacked as [G | U], in one worker pass: each worker computes
+    /// the same slice of gate and up rows and applies the activation to it, so the activation needs
+    /// no pass (or hand-off) of its own. Every row's dot product and the activation's formula are the
+    /// ones the separate product and <see cref="CpuKernels.SiluAndMul(Tensor)"/> use: results agree bitwise.
+    /// </summary>
+    public Tensor SiluAndMul(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = input.contiguous();
+        var (inputs, k, n) = ((int)x.shape[0], (int)x.shape[1], _weight.shape[0]);
+        var half = (int)(n / 2);
+        var gateUp = empty([inputs, n], ScalarType.Float32);
+        var output = empty([inputs, half], ScalarType.Float32);
+        float* w = CpuKernels.Pointer(_weight), xp = CpuKernels.Pointer(x), g = CpuKernels.Pointer(gateUp), y = CpuKernels.Pointer(output);
+        _workers.Run(i =>
+        {
+            int first = _halfBounds[i], last = _halfBounds[i + 1];
+            CpuMatVec.Multiply(w, xp, g, inputs, k, n, first, last);
+            CpuMatVec.Multiply(w, xp, g, inputs, k, n, half + first, half + last);
+            for (var m = 0; m < inputs; m++)
+            {
+                var gate = g + (long)m * n;
+                CpuKernels.SiluAndMul(gate, gate + half, y + (long)m * half, first, last);
+            }
+        });
+        return output.MoveToOuterDisposeScope();
+    }
+
     private Tensor SplitProduct(Tensor input)
     {
+        if (_slices.Length == 1) return nn.functional.linear(input, _weight, _bias);
         var outputs = new Tensor[_slices.Length];
         _workers.Run(i => outputs[i] = nn.functional.linear(input, _slices[i].Weight, _slices[i].Bias).DetachFromDisposeScope());
         try

@@ -26,7 +26,7 @@ internal sealed class LlamaMLP : IDisposable
     public Tensor Forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var hidden = Ops.ActivationAndMul(_gateUpProj.Forward(x), _activation);
+        var hidden = Ops.ActivationAndMul(_gateUpProj, x, _activation);
         return _downProj.Forward(hidden).MoveToOuterDisposeScope();
     }
 
