@@ -15,7 +15,7 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("Bind")]
     Task Bind(string replicaKey);
 
-    /// <summary>Drops a replica that failed and binds anew.</summary>
+    /// <summary>Forgets a replica that failed this session and binds anew (the gateway's table, not the session, drops replicas).</summary>
     [Alias("Rebind")]
     Task<string?> Rebind(string failedReplicaKey);
 }

@@ -39,7 +39,9 @@ internal sealed class SessionGrain(ReplicaTable table) : Grain, ISessionGrain
 
     public Task<string?> Rebind(string failedReplicaKey)
     {
-        table.Remove(failedReplicaKey, "a call to it failed");
+        // The gateway whose call failed dropped the replica from its own table once; removing it here too,
+        // on every retry of its failover loop, kept a replica that failed one call but still beats (an
+        // enumeration aborted by a directory change) out of the table for good: the failover then timed out.
         if (_replica == failedReplicaKey) _replica = null;
         return Resolve();
     }
