@@ -89,12 +89,16 @@ internal sealed class SequenceConstraint
             token.CopyTo(joined.AsSpan(text.Length));
             return AtStart(joined, trigger.Pattern) >= 0;
         }
-        // Only an occurrence that ends inside the new token is new; earlier ones were already watched for.
-        var tail = text[Math.Max(0, text.Length - trigger.Pattern.Length + 1)..];
-        var window = new byte[tail.Length + token.Length];
-        tail.CopyTo(window);
-        token.CopyTo(window.AsSpan(tail.Length));
-        return window.AsSpan().IndexOf(trigger.Pattern) >= 0;
+        // Only an occurrence that ends inside the new token is new (earlier ones were already watched for):
+        // inside the token, or begun in the text's tail and finished by the token. Checked in place, as
+        // this runs for every candidate token of every late step.
+        var pattern = trigger.Pattern.AsSpan();
+        if (token.AsSpan().IndexOf(pattern) >= 0) return true;
+        for (var inText = Math.Min(pattern.Length - 1, text.Length); inText > 0; inText--)
+        {
+            if (text.EndsWith(pattern[..inText]) && token.AsSpan().StartsWith(pattern[inText..])) return true;
+        }
+        return false;
     }
 
     private void WatchForTrigger(IReadOnlyList<CallTrigger> triggers)

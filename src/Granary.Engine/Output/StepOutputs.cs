@@ -29,10 +29,7 @@ internal sealed class StepOutputs(SequenceFactory sequences, LogprobsBuilder log
         using var scope = NewDisposeScope();
         var rows = rowIndex.Count == sampled.Count ? logits : logits.index_select(0, tensor(rowIndex.ToArray(), device: logits.device));
         // A choice's draw at output position p is seeded by (seed, choice, p): the position is the tokens it already has.
-        var samplingRows = targets.Select(t => new SamplingRow(
-            t.Source.Request.Sampling, t.Source.Request.RandomFor(t.Choice, t.Source.OutputLength), t.Source.Request.PromptIds,
-            t.Source.OutputTokenIds, eosTokenIds, t.Source.Constraint?.Matcher, TokensLeft(t.Source),
-            t.Source.Constraint?.LateTriggerTokens(TokensLeft(t.Source)))).ToArray();
+        var samplingRows = targets.Select(t => Row(t.Source, t.Choice)).ToArray();
         var output = Sampler.Sample(rows, samplingRows);
 
         // Forks first, while the prompt's blocks are still the parent's alone.
@@ -47,6 +44,14 @@ internal sealed class StepOutputs(SequenceFactory sequences, LogprobsBuilder log
                 : logprobs.Build(token, output.SampledLogprobs[r], output.TopIds?[r], output.TopLogprobs?[r], request.Sampling.Logprobs ?? 0);
             events.Publish(sequence, stops.Append(sequence, token), [token], logprob);
         }
+    }
+
+    private SamplingRow Row(Sequence sequence, int choice)
+    {
+        var request = sequence.Request;
+        var tokensLeft = TokensLeft(sequence);
+        return new SamplingRow(request.Sampling, request.RandomFor(choice, sequence.OutputLength), request.PromptIds, sequence.OutputTokenIds,
+            eosTokenIds, sequence.Constraint?.Matcher, tokensLeft, sequence.Constraint?.LateTriggerTokens(tokensLeft));
     }
 
     /// <summary>
